@@ -1,0 +1,35 @@
+import CGLPK
+
+/// A simplex basis: the status of every row and column, to start a later solve from.
+public struct Basis: Sendable, Equatable {
+    /// GLPK status code (basic, at lower, at upper, free, fixed) of each row.
+    public var rowStatuses: [Int32]
+    /// GLPK status code of each column.
+    public var columnStatuses: [Int32]
+}
+
+extension GLPKProblem {
+    /// The current basis (after a simplex solve, the optimal one).
+    public func basis() -> Basis {
+        Basis(rowStatuses: (0 ..< constraintCount).map { glp_get_row_stat(pointer, Int32($0 + 1)) },
+              columnStatuses: (0 ..< variableCount).map { glp_get_col_stat(pointer, Int32($0 + 1)) })
+    }
+
+    /// Installs a basis taken from a problem of the same shape, e.g. the optimum of a neighbouring scenario.
+    /// - Throws: ``LinearProgrammingError/indexOutOfRange(kind:index:count:)`` when the shapes differ.
+    public func setBasis(_ basis: Basis) throws {
+        guard basis.rowStatuses.count == constraintCount else {
+            throw LinearProgrammingError.indexOutOfRange(kind: "basis row", index: basis.rowStatuses.count, count: constraintCount)
+        }
+        guard basis.columnStatuses.count == variableCount else {
+            throw LinearProgrammingError.indexOutOfRange(kind: "basis column", index: basis.columnStatuses.count, count: variableCount)
+        }
+        let valid: ClosedRange<Int32> = GLP_BS ... GLP_NS
+        for (i, status) in basis.rowStatuses.enumerated() {
+            glp_set_row_stat(pointer, Int32(i + 1), valid.contains(status) ? status : GLP_BS)
+        }
+        for (j, status) in basis.columnStatuses.enumerated() {
+            glp_set_col_stat(pointer, Int32(j + 1), valid.contains(status) ? status : GLP_NL)
+        }
+    }
+}

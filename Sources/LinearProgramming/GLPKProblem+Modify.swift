@@ -1,0 +1,60 @@
+import CGLPK
+
+/// In-place changes that keep the problem's structure, so the next solve can start from the current basis.
+extension GLPKProblem {
+    /// Replaces a variable's bounds.
+    /// - Throws: ``LinearProgrammingError`` for an index out of range or invalid bounds (checked before GLPK sees them).
+    public func setBounds(_ variable: VariableID, _ bounds: Bounds) throws {
+        try checkIndex(variable.index, count: variableCount, kind: "variable")
+        if let reason = bounds.problem {
+            throw LinearProgrammingError.invalidBounds(kind: "variable", name: "#\(variable.index + 1)", reason: reason)
+        }
+        let (type, lower, upper) = Self.glpkBounds(bounds)
+        glp_set_col_bnds(pointer, Int32(variable.index + 1), type, lower, upper)
+    }
+
+    /// Replaces a constraint's bounds.
+    public func setBounds(_ constraint: ConstraintID, _ bounds: Bounds) throws {
+        try checkIndex(constraint.index, count: constraintCount, kind: "constraint")
+        if let reason = bounds.problem {
+            throw LinearProgrammingError.invalidBounds(kind: "constraint", name: "#\(constraint.index + 1)", reason: reason)
+        }
+        let (type, lower, upper) = Self.glpkBounds(bounds)
+        glp_set_row_bnds(pointer, Int32(constraint.index + 1), type, lower, upper)
+    }
+
+    /// Replaces a variable's objective coefficient.
+    public func setObjective(_ variable: VariableID, _ coefficient: Double) throws {
+        try checkIndex(variable.index, count: variableCount, kind: "variable")
+        guard coefficient.isFinite else {
+            throw LinearProgrammingError.invalidObjective(name: "#\(variable.index + 1)", value: coefficient)
+        }
+        glp_set_obj_coef(pointer, Int32(variable.index + 1), coefficient)
+    }
+
+    /// Replaces the coefficients of one row (the whole row: entries not given become zero).
+    public func setRow(_ constraint: ConstraintID, variables: [VariableID], coefficients: [Double]) throws {
+        try checkIndex(constraint.index, count: constraintCount, kind: "constraint")
+        precondition(variables.count == coefficients.count, "variables and coefficients must have the same length")
+        var seen = Set<Int>()
+        for (variable, value) in zip(variables, coefficients) {
+            try checkIndex(variable.index, count: variableCount, kind: "variable")
+            guard value.isFinite else {
+                throw LinearProgrammingError.invalidCoefficient(constraint: "#\(constraint.index + 1)", variable: "#\(variable.index + 1)", value: value)
+            }
+            guard seen.insert(variable.index).inserted else {
+                throw LinearProgrammingError.duplicateEntry(constraint: "#\(constraint.index + 1)", variable: "#\(variable.index + 1)")
+            }
+        }
+        let indices = [0] + variables.map { Int32($0.index + 1) }
+        let values = [0] + coefficients
+        glp_set_mat_row(pointer, Int32(constraint.index + 1), Int32(variables.count), indices, values)
+        isScaled = false
+    }
+
+    private func checkIndex(_ index: Int, count: Int, kind: String) throws {
+        guard index >= 0, index < count else {
+            throw LinearProgrammingError.indexOutOfRange(kind: kind, index: index, count: count)
+        }
+    }
+}
