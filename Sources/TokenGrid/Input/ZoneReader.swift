@@ -1,0 +1,93 @@
+/// Reads one demand zone of a plan file.
+enum ZoneReader {
+    static func read(_ field: YAMLField) -> DemandZone? {
+        field.expectMapping(keys: ["id", "name", "location", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok"])
+        let id = field["id"].identifier()
+        let name = field["name"].string(required: false)
+        let location = RegionReader.readLocation(field["location"], required: false)
+        let base = field["base"].isPresent ? readVolume(field["base"], sourced: true) : nil
+        let growth = readGrowth(field["growth"])
+        let shape = Profile(reading: field["shape"]) ?? .flat
+        let servedBy = readServedBy(field["served_by"])
+        let networkCost = field["network_cost_usd_per_mtok"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens") ?? 0
+        if case .cagr = growth, base == nil { field["base"].error("missing required base volume; the cagr growth model starts from it") }
+        if case .maxLatencyMS = servedBy, location == nil {
+            field["location"].error("missing required location {lat, lon}; served_by.max_latency_ms needs it")
+        }
+        guard let id, let growth, let servedBy else { return nil }
+        return DemandZone(id: id, name: name ?? id, location: location, base: base, growth: growth, shape: shape,
+                          servedBy: servedBy, networkCostUSDPerMTok: networkCost)
+    }
+
+    static func readVolume(_ field: YAMLField, sourced: Bool) -> TokenVolume? {
+        field.expectMapping(keys: sourced ? ["tokens", "per", "date", "source"] : ["tokens", "per", "date"])
+        let tokens = field["tokens"].number(in: 0 ... 1e30, unit: "tokens")
+        let per = field["per"].choice(TokenVolume.Period.allCases.map(\.rawValue))
+        let date = field["date"].date()
+        let source = sourced ? field["source"].string(required: false) : nil
+        if sourced && source == nil { field.warning("base volume has no source") }
+        guard let tokens, let per, let date else { return nil }
+        return TokenVolume(tokens: tokens, per: TokenVolume.Period(rawValue: per)!, date: date, source: source)
+    }
+
+    private static func readGrowth(_ field: YAMLField) -> GrowthModel? {
+        guard field.isPresent else {
+            field.error("missing required growth model {model: cagr | logistic | anchors | fit, ...}")
+            return nil
+        }
+        guard let model = field["model"].choice(["cagr", "logistic", "anchors", "fit"]) else {
+            field.expectMapping(keys: ["model"])
+            return nil
+        }
+        switch model {
+        case "cagr":
+            field.expectMapping(keys: ["model", "rate_per_year"])
+            return field["rate_per_year"].number(in: -0.99 ... 1000, unit: "fraction per year").map { .cagr(ratePerYear: $0) }
+        case "logistic":
+            field.expectMapping(keys: ["model", "ceiling_tokens_per_year", "midpoint_year", "rate_per_year"])
+            let ceiling = field["ceiling_tokens_per_year"].number(in: 1 ... 1e30, unit: "tokens per year")
+            let midpoint = field["midpoint_year"].number(in: 1990 ... 2200, unit: "year")
+            let rate = field["rate_per_year"].number(in: 1e-6 ... 100, unit: "per year")
+            guard let ceiling, let midpoint, let rate else { return nil }
+            return .logistic(ceilingTokensPerYear: ceiling, midpointYear: midpoint, ratePerYear: rate)
+        case "anchors":
+            field.expectMapping(keys: ["model", "points"])
+            guard let points = YearMap(reading: field["points"], in: 1 ... 1e30, unit: "tokens per year") else {
+                if !field["points"].isPresent { field["points"].error("missing required points {year: tokens per year, ...}") }
+                return nil
+            }
+            if points.points.count < 2 { field["points"].error("expected at least two anchor years") }
+            return .anchors(points.points)
+        default:
+            field.expectMapping(keys: ["model", "kind", "observations"])
+            let kind = field["kind"].choice(GrowthModel.FitKind.allCases.map(\.rawValue))
+            let observations = field["observations"].list().compactMap { readVolume($0, sourced: false) }
+            guard let kind else { return nil }
+            let needed = kind == "logistic" ? 4 : 2
+            if observations.count < needed {
+                field["observations"].error("a \(kind) fit needs at least \(needed) observations, found \(observations.count)")
+                return nil
+            }
+            if Set(observations.map(\.date)).count < 2 {
+                field["observations"].error("observations must span at least two different dates")
+                return nil
+            }
+            return .fit(GrowthModel.FitKind(rawValue: kind)!, observations.sorted { $0.date < $1.date })
+        }
+    }
+
+    private static func readServedBy(_ field: YAMLField) -> DemandZone.ServedBy? {
+        guard field.isPresent else {
+            field.error("missing required served_by: {sites: [region ids]} or {max_latency_ms: number}")
+            return nil
+        }
+        guard field.expectMapping(keys: ["sites", "max_latency_ms"]) else { return nil }
+        if field["sites"].isPresent {
+            if field["max_latency_ms"].isPresent { field.error("give either 'sites' or 'max_latency_ms', not both") }
+            let ids = field["sites"].list().compactMap { $0.identifier() }
+            return ids.isEmpty ? nil : .sites(ids)
+        }
+        guard let limit = field["max_latency_ms"].number(in: 0.1 ... 10_000, unit: "ms") else { return nil }
+        return .maxLatencyMS(limit)
+    }
+}

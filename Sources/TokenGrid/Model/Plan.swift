@@ -1,0 +1,69 @@
+/// A planning scenario as written in a plan file: horizon, economics, policies, sites, slices, model mix and demand zones.
+public struct Plan: Sendable, Hashable, Codable {
+    public var name: String
+    public var description: String
+    /// The plan file, as given.
+    public var file: String
+    /// First and last planning year, inclusive.
+    public var firstYear: Int
+    public var lastYear: Int
+    /// Real discount rate, fraction per year; also sets capital recovery factors.
+    public var discountRate: Double
+    /// Value of a token not served, $ per million tokens.
+    public var unservedPenaltyUSDPerMTok: Double
+    /// Carbon price, $/tCO2, by year.
+    public var carbonPriceUSDPerTonne: YearMap?
+    /// Cap on grid emissions of all sites, tCO2 per year, in the years given.
+    public var carbonCapTonnesPerYear: YearMap?
+    /// Cap on overnight capex spent, $ per year, in the years given.
+    public var budgetUSDPerYear: YearMap?
+    /// Region (site) ids, in the order given.
+    public var regionIDs: [String]
+    public var timeSlices: [TimeSlice]
+    public var modelMix: ModelMix
+    public var zones: [DemandZone]
+    /// Market API prices to compare the cost floor with.
+    public var marketPrices: [MarketPrice]
+    /// Overrides applied, as `path = value` text, in order.
+    public var overridesApplied: [String]
+
+    /// The planning years, in order.
+    public var years: [Int] { Array(firstYear ... lastYear) }
+}
+
+/// A published API price for a model, $ per million tokens.
+public struct MarketPrice: Sendable, Hashable, Codable {
+    public var model: String
+    public var inputUSDPerMTok: Double
+    public var outputUSDPerMTok: Double
+    public var source: String?
+
+    /// Price of a blended million tokens at the given input share.
+    public func blendedUSDPerMTok(inputShare: Double) -> Double {
+        inputShare * inputUSDPerMTok + (1 - inputShare) * outputUSDPerMTok
+    }
+}
+
+/// A plan with everything it refers to loaded and checked: the input to demand projection and placement.
+public struct Scenario: Sendable, Codable {
+    public var plan: Plan
+    /// The sites, in the plan's order.
+    public var regions: [Region]
+    /// The cluster designs the sites can host.
+    public var designs: [ClusterDesign]
+    /// Warnings found while loading (errors stop loading).
+    public var warnings: [Diagnostic]
+
+    public func design(_ id: String) -> ClusterDesign? { designs.first { $0.id == id } }
+    public func region(_ id: String) -> Region? { regions.first { $0.id == id } }
+
+    /// Sites that may serve `zone`, in the plan's region order.
+    public func sites(serving zone: DemandZone) -> [Region] {
+        switch zone.servedBy {
+        case .sites(let ids): return regions.filter { ids.contains($0.id) }
+        case .maxLatencyMS(let limit):
+            guard let location = zone.location else { return [] }
+            return regions.filter { $0.location.roundTripMS(to: location) <= limit }
+        }
+    }
+}
