@@ -1,0 +1,70 @@
+import LinearProgramming
+
+extension PlacementModel {
+    /// (Constraint 1) Demand: tokens served to a zone never exceed what it asks for.
+    ///
+    ///   Σ_{s ∈ S(z)} serve[z,s,y,t] ≤ D[z,y,t]      ∀ z, y, t      (Mtok/s)
+    ///
+    /// Unserved tokens u = D − Σ serve are substituted away: their penalty π (the plan's value of an
+    /// unserved token) becomes the constant DF_y × w_t × 3600 × π × D ÷ 1e6 in the objective and a
+    /// −π term on each `serve` column. The row's dual λ ≤ 0 then gives the marginal cost of a token in
+    /// the zone as π + λ ÷ (DF_y × w_t × 3600) × 1e6 $ per million tokens (π where demand goes unserved).
+    mutating func addDemandConstraints() {
+        let penalty = data.scenario.plan.unservedPenaltyUSDPerMTok
+        demandRow = data.zones.enumerated().map { z, zone in
+            (0 ..< yearCount).map { y in
+                (0 ..< sliceCount).map { t in
+                    let demand = zone.demandTokensPerS[y][t] / 1e6
+                    unservedPenaltyConstant += data.discountFactor(y) * data.seconds(slice: t) * penalty * demand / 1e6
+                    let variables = zone.siteIndices.indices.map { serve[z][$0][y][t] }
+                    return program.addConstraint(name("demand", zone.zone.id, yearID(y), sliceID(t)),
+                                                 variables: variables, coefficients: Array(repeating: 1, count: variables.count),
+                                                 bounds: .atMost(demand))
+                }
+            }
+        }
+        program.objectiveConstant += unservedPenaltyConstant
+    }
+
+    /// (Constraint 2) Routing: what a site sends to its zones is what its clusters produce.
+    ///
+    ///   Σ_{z : s ∈ S(z)} serve[z,s,y,t] − Σ_a run[s,a,y,t] = 0      ∀ s, y, t
+    mutating func addRoutingConstraints() {
+        // Which (zone, k) pairs route from each site.
+        var servedZones = [[(Int, Int)]](repeating: [], count: data.sites.count)
+        for (z, zone) in data.zones.enumerated() {
+            for (k, s) in zone.siteIndices.enumerated() { servedZones[s].append((z, k)) }
+        }
+        routingRow = data.sites.indices.map { s in
+            (0 ..< yearCount).map { y in
+                (0 ..< sliceCount).map { t in
+                    var terms = servedZones[s].map { (serve[$0.0][$0.1][y][t], 1.0) }
+                    terms += data.sites[s].designs.indices.map { (run[s][$0][y][t], -1.0) }
+                    return program.addConstraint(name("routing", siteID(s), yearID(y), sliceID(t)), terms: terms, bounds: .equal(to: 0))
+                }
+            }
+        }
+    }
+
+    /// (Constraint 3) Compute: a design produces at most its throughput at maximum utilisation.
+    ///
+    ///   run[s,a,y,t] − τ_{a,y} × u_a × cap[s,a,y] ≤ τ_{a,y} × u_a × existing[s,a,y]      ∀ s, a, y, t
+    ///
+    /// τ = full-load Mtok/s per MW of IT for the year's model mix, u = maximum utilisation.
+    mutating func addComputeConstraints() {
+        computeRow = data.sites.indices.map { s in
+            data.sites[s].designs.indices.map { a in
+                let siteDesign = data.sites[s].designs[a]
+                let utilisation = siteDesign.design.maxUtilisation.value
+                return (0 ..< yearCount).map { y in
+                    let perMW = siteDesign.tokensPerSPerMW[y] / 1e6 * utilisation
+                    return (0 ..< sliceCount).map { t in
+                        program.addConstraint(name("compute", siteID(s), designID(s, a), yearID(y), sliceID(t)),
+                                              terms: [(run[s][a][y][t], 1), (capacity[s][a][y], -perMW)],
+                                              bounds: .atMost(perMW * siteDesign.existingMW[y]))
+                    }
+                }
+            }
+        }
+    }
+}

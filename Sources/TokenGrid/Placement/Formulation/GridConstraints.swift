@@ -1,0 +1,57 @@
+import LinearProgramming
+
+extension PlacementModel {
+    /// (Constraints 4–5) Power balance and grid headroom, in one ranged row per site, year and slice.
+    ///
+    /// The site's grid draw is g = PUE_s × Σ_a (idle_a × (cap + existing) + (1 − idle_a) × run ÷ τ_{a,y}) − renew_use,
+    /// substituted into the two conditions it must meet:
+    ///
+    ///   0 ≤ g ≤ H[s,y,t] = firm_{s,y} ÷ (1 + m_s) − peak_{s,y} × ℓ_{s,t}      ∀ s, y, t      (MW)
+    ///
+    /// The lower side says renewables cannot push power back to the grid; the upper side says new data-centre
+    /// load may not take the region below its minimum reserve margin m. Its dual is the value of one more MW
+    /// of firm capacity (÷ (1 + m), summed over the year's slices, undiscounted → $ per MW-year).
+    /// A region already below its floor (H < 0) gets H = 0, and results flag it.
+    mutating func addHeadroomConstraints() {
+        headroomRow = data.sites.indices.map { s in
+            let site = data.sites[s]
+            return (0 ..< yearCount).map { y in
+                let idleExisting = site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
+                return (0 ..< sliceCount).map { t in
+                    var terms: [(VariableID, Double)] = []
+                    for (a, siteDesign) in site.designs.enumerated() {
+                        let idle = siteDesign.design.idlePowerFraction.value
+                        terms.append((capacity[s][a][y], site.pue * idle))
+                        terms.append((run[s][a][y][t], site.pue * (1 - idle) / (siteDesign.tokensPerSPerMW[y] / 1e6)))
+                    }
+                    if let use = renewableUse[s] { terms.append((use[y][t], -1)) }
+                    let headroom = max(0, data.headroomMW(site: s, year: y, slice: t))
+                    return program.addConstraint(name("headroom", siteID(s), yearID(y), sliceID(t)), terms: terms,
+                                                 bounds: .between(-idleExisting, max(headroom - idleExisting, -idleExisting)))
+                }
+            }
+        }
+    }
+
+    /// (Constraint 6) Renewables: power used is at most what the site's renewables produce in the slice.
+    ///
+    ///   renew_use[s,y,t] − Σ_k CF[s,k,t] × renew_cap[s,k,y] ≤ Σ_k CF[s,k,t] × existing_k      ∀ s with renewables, y, t
+    mutating func addRenewableSupplyConstraints() {
+        renewableRow = data.sites.indices.map { s in
+            guard let use = renewableUse[s] else { return nil }
+            let site = data.sites[s]
+            return (0 ..< yearCount).map { y in
+                (0 ..< sliceCount).map { t in
+                    var terms: [(VariableID, Double)] = [(use[y][t], 1)]
+                    var existing = 0.0
+                    for (k, resource) in site.renewables.enumerated() {
+                        let factor = site.capacityFactor[k][t]
+                        terms.append((renewableCapacity[s][k][y], -factor))
+                        existing += factor * resource.existingMW.value
+                    }
+                    return program.addConstraint(name("renewables", siteID(s), yearID(y), sliceID(t)), terms: terms, bounds: .atMost(existing))
+                }
+            }
+        }
+    }
+}

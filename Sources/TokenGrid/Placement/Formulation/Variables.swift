@@ -1,0 +1,106 @@
+import LinearProgramming
+
+extension PlacementModel {
+    /// `cap[s,a,y]` (MW of new IT installed) and `build[s,a,y]` (MW commissioned), with their costs.
+    ///
+    /// Objective: DF_y × (CRF(r, L_a) × capex_{s,a} + fixed O&M_a + Σ_t w_t × c^E_{s,y} × PUE_s × idle_a) ÷ 1e6 per MW of `cap`,
+    /// where c^E is the grid energy cost incl. carbon ($/MWh): installed capacity pays its annuity, its O&M and its idle power.
+    /// Builds before the site's earliest build year are fixed at 0 (grid-connection lead time).
+    mutating func addCapacityVariables() {
+        for (s, site) in data.sites.enumerated() {
+            let earliest = data.earliestBuildYear(site: s)
+            var capacityBySite: [[VariableID]] = [], buildBySite: [[VariableID]] = []
+            for (a, siteDesign) in site.designs.enumerated() {
+                let design = siteDesign.design
+                let annuity = data.capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW
+                var capacities: [VariableID] = [], builds: [VariableID] = []
+                for y in 0 ..< yearCount {
+                    let idleEnergyCost = (0 ..< sliceCount).reduce(0) { $0 + data.weightHours[$1] } * data.gridEnergyCost(site: s, year: y)
+                        * site.pue * design.idlePowerFraction.value
+                    let cost = data.discountFactor(y) * (annuity + design.fixedOMUSDPerMWYear.value + idleEnergyCost) / 1e6
+                    capacities.append(program.addVariable(name("cap", siteID(s), designID(s, a), yearID(y)), objective: cost))
+                    // Existing capacity costs the same per MW; as a constant it keeps the objective equal to the full cost.
+                    program.objectiveConstant += cost * siteDesign.existingMW[y]
+                    let bounds: Bounds = data.years[y] < earliest ? .equal(to: 0) : .nonNegative
+                    builds.append(program.addVariable(name("build", siteID(s), designID(s, a), yearID(y)), bounds: bounds))
+                }
+                capacityBySite.append(capacities)
+                buildBySite.append(builds)
+            }
+            capacity.append(capacityBySite)
+            build.append(buildBySite)
+        }
+    }
+
+    /// `renew_cap[s,k,y]` and `renew_build[s,k,y]` (MW of dedicated renewables), with annuity and O&M:
+    /// DF_y × (CRF(r, L_k) × capex_k + fixed O&M_k) ÷ 1e6 per MW installed. New capacity over the horizon is bounded by `max_build_mw`.
+    mutating func addRenewableVariables() {
+        for (s, site) in data.sites.enumerated() {
+            var capacityBySite: [[VariableID]] = [], buildBySite: [[VariableID]] = []
+            for resource in site.renewables {
+                let annuity = data.capitalRecoveryFactor(lifetime: resource.lifetimeYears.value) * resource.capexUSDPerMW.value
+                let perMW = annuity + resource.fixedOMUSDPerMWYear.value
+                let limit = Bounds.between(0, resource.maxBuildMW.value)
+                var capacities: [VariableID] = [], builds: [VariableID] = []
+                for y in 0 ..< yearCount {
+                    let kind = resource.kind.rawValue
+                    capacities.append(program.addVariable(name("renew_cap", siteID(s), kind, yearID(y)), bounds: limit,
+                                                          objective: data.discountFactor(y) * perMW / 1e6))
+                    builds.append(program.addVariable(name("renew_build", siteID(s), kind, yearID(y)), bounds: limit))
+                }
+                capacityBySite.append(capacities)
+                buildBySite.append(builds)
+            }
+            renewableCapacity.append(capacityBySite)
+            renewableBuild.append(buildBySite)
+        }
+    }
+
+    /// Per slice: `run[s,a,y,t]` (Mtok/s produced), `serve[z,s,y,t]` (Mtok/s routed) and `renew_use[s,y,t]` (MW).
+    ///
+    /// Grid power is substituted away (see ``addHeadroomConstraints()``), so its cost lands on these columns:
+    /// - run: DF_y × w_t × c^E_{s,y} × PUE_s × (1 − idle_a) ÷ τ_{a,y} (τ = full-load Mtok/s per MW);
+    /// - renew_use: −DF_y × w_t × c^E_{s,y} (each renewable MWh displaces a grid MWh);
+    /// - serve: DF_y × w_t × 3600 × (network cost − unserved penalty) — unserved tokens are substituted away too.
+    mutating func addOperationVariables() {
+        let plan = data.scenario.plan
+        for (s, site) in data.sites.enumerated() {
+            var bySite: [[[VariableID]]] = []
+            for (a, siteDesign) in site.designs.enumerated() {
+                let idle = siteDesign.design.idlePowerFraction.value
+                var byYear: [[VariableID]] = []
+                for y in 0 ..< yearCount {
+                    let perMWhOfRun = data.discountFactor(y) * data.gridEnergyCost(site: s, year: y) * site.pue * (1 - idle)
+                        / (siteDesign.tokensPerSPerMW[y] / 1e6) / 1e6
+                    byYear.append((0 ..< sliceCount).map { t in
+                        program.addVariable(name("run", siteID(s), designID(s, a), yearID(y), sliceID(t)),
+                                            objective: data.weightHours[t] * perMWhOfRun)
+                    })
+                }
+                bySite.append(byYear)
+            }
+            run.append(bySite)
+            if site.renewables.isEmpty {
+                renewableUse.append(nil)
+            } else {
+                renewableUse.append((0 ..< yearCount).map { y in
+                    (0 ..< sliceCount).map { t in
+                        program.addVariable(name("renew_use", siteID(s), yearID(y), sliceID(t)),
+                                            objective: -data.discountFactor(y) * data.weightHours[t] * data.gridEnergyCost(site: s, year: y) / 1e6)
+                    }
+                })
+            }
+        }
+        for zone in data.zones {
+            let perMTok = zone.zone.networkCostUSDPerMTok - plan.unservedPenaltyUSDPerMTok
+            serve.append(zone.siteIndices.map { s in
+                (0 ..< yearCount).map { y in
+                    (0 ..< sliceCount).map { t in
+                        program.addVariable(name("serve", zone.zone.id, siteID(s), yearID(y), sliceID(t)),
+                                            objective: data.discountFactor(y) * data.seconds(slice: t) * perMTok / 1e6)
+                    }
+                }
+            })
+        }
+    }
+}

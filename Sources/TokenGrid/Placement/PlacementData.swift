@@ -1,0 +1,123 @@
+import Foundation
+
+/// Every number the placement LP needs, computed once from a scenario and its demand projection,
+/// in the LP's internal units: power in MW, tokens in millions per second (Mtok/s), money in millions
+/// of dollars (M$), discounted to the first planning year.
+///
+/// Keeping the arithmetic here keeps the constraint builders short and lets results reuse the same figures.
+public struct PlacementData: Sendable {
+    public let scenario: Scenario
+    public let demand: DemandProjection
+    public let years: [Int]
+    public let slices: [TimeSlice]
+    /// Hours each slice stands for.
+    public let weightHours: [Double]
+    public let sites: [Site]
+    /// Zones with the sites (indices into `sites`) that may serve them.
+    public let zones: [Zone]
+
+    /// One candidate site and the designs it can host.
+    public struct Site: Sendable {
+        public let region: Region
+        public let designs: [SiteDesign]
+        public let renewables: [RenewableResource]
+        /// Non-data-centre load factor per slice (peak = 1).
+        public let loadFactor: [Double]
+        /// Renewable capacity factor per kind and slice.
+        public let capacityFactor: [[Double]]
+        public var pue: Double { region.dataCentre.pue.value }
+    }
+
+    /// A design at a site, with its per-year performance for the plan's model mix.
+    public struct SiteDesign: Sendable {
+        public let design: ClusterDesign
+        /// Capex per MW of IT with the site's multiplier, $.
+        public let capexUSDPerMW: Double
+        /// Full-load tokens/s per MW of IT, by year index.
+        public let tokensPerSPerMW: [Double]
+        /// IT MW already installed, by year index (after retirements).
+        public let existingMW: [Double]
+        public var lifetimeYears: Int { max(1, Int(design.lifetimeYears.value.rounded())) }
+    }
+
+    /// A demand zone and where it may be served from.
+    public struct Zone: Sendable {
+        public let zone: DemandZone
+        public let siteIndices: [Int]
+        /// Demand per year index and slice, tokens/s.
+        public let demandTokensPerS: [[Double]]
+    }
+
+    public init(scenario: Scenario, demand: DemandProjection) {
+        self.scenario = scenario
+        self.demand = demand
+        let plan = scenario.plan
+        years = plan.years
+        slices = plan.timeSlices
+        weightHours = slices.map(\.weightHours)
+        let mix = plan.modelMix
+        let years = self.years, slices = self.slices
+        sites = scenario.regions.map { region in
+            let designs = region.clusterDesigns.compactMap { hosted -> SiteDesign? in
+                guard let design = scenario.design(hosted.design) else { return nil }
+                let lifetime = max(1, Int(design.lifetimeYears.value.rounded()))
+                let existing = years.map { year in
+                    region.dataCentre.existing.filter { $0.design == design.id && $0.builtYear <= year && year < $0.builtYear + lifetime }
+                        .reduce(0) { $0 + $1.itMW.value }
+                }
+                return SiteDesign(design: design, capexUSDPerMW: design.capexUSDPerMW * hosted.capexMultiplier.value,
+                                  tokensPerSPerMW: years.map { design.tokensPerSPerMW(mix: mix, year: $0) }, existingMW: existing)
+            }
+            let shape = region.grid.loadShape
+            let loadFactor = slices.map { $0.mean(of: shape) / shape.maximum }
+            let capacityFactor = region.renewables.map { resource -> [Double] in
+                let raw = slices.map { $0.mean(of: resource.profile) }
+                let mean = zip(slices, raw).reduce(0) { $0 + $1.0.weightHours * $1.1 } / slices.totalHours
+                return raw.map { min(1, mean > 0 ? $0 / mean * resource.capacityFactor.value : 0) }
+            }
+            return Site(region: region, designs: designs, renewables: region.renewables, loadFactor: loadFactor, capacityFactor: capacityFactor)
+        }
+        let regionIndex = Dictionary(uniqueKeysWithValues: scenario.regions.enumerated().map { ($1.id, $0) })
+        zones = plan.zones.map { zone in
+            let indices = scenario.sites(serving: zone).compactMap { regionIndex[$0.id] }
+            let projection = demand.zone(zone.id)!
+            return Zone(zone: zone, siteIndices: indices, demandTokensPerS: projection.years.map(\.sliceTokensPerS))
+        }
+    }
+
+    // MARK: Economics
+
+    /// Discount factor of year index `y`: 1 ÷ (1 + r)^y, costs counted at the first planning year.
+    public func discountFactor(_ y: Int) -> Double { 1 / pow(1 + scenario.plan.discountRate, Double(y)) }
+
+    /// Capital recovery factor: the annuity per dollar of capex over `lifetime` years at the plan's rate.
+    public func capitalRecoveryFactor(lifetime: Double) -> Double {
+        let r = scenario.plan.discountRate
+        guard r > 0 else { return 1 / lifetime }
+        return r / (1 - pow(1 + r, -lifetime))
+    }
+
+    /// Carbon price in year index `y`, $/tCO2.
+    public func carbonPrice(_ y: Int) -> Double { scenario.plan.carbonPriceUSDPerTonne?.value(in: years[y]) ?? 0 }
+
+    /// Cost of one MWh from the grid at site `s` in year index `y`, including the carbon price, $/MWh.
+    public func gridEnergyCost(site s: Int, year y: Int) -> Double {
+        let grid = sites[s].region.grid
+        return grid.priceUSDPerMWh(in: years[y]) + carbonPrice(y) * grid.carbonTonnesPerMWh.value
+    }
+
+    /// Grid headroom for new data-centre load at site `s`, year index `y`, slice `t`, MW:
+    /// firm capacity ÷ (1 + minimum reserve margin) − peak load × load factor. May be negative when the
+    /// grid is already below its reserve floor.
+    public func headroomMW(site s: Int, year y: Int, slice t: Int) -> Double {
+        let grid = sites[s].region.grid
+        let year = years[y]
+        return grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value) - grid.peakLoadMW(in: year) * sites[s].loadFactor[t]
+    }
+
+    /// Index of the first year new builds may be in service at site `s`.
+    public func earliestBuildYear(site s: Int) -> Int { Int(sites[s].region.dataCentre.earliestBuildYear.value.rounded()) }
+
+    /// Seconds in slice `t` over a year.
+    public func seconds(slice t: Int) -> Double { weightHours[t] * 3600 }
+}

@@ -1,0 +1,208 @@
+import LinearProgramming
+
+extension PlacementModel {
+    /// Turns a solution into planners' results. Everything is recomputed from the primal values and duals
+    /// with the same figures the LP was built from (``PlacementData``), so totals reconcile with the objective.
+    public func results(from solution: Solution, statistics: PlacementResult.SolverStatistics) -> PlacementResult {
+        let x = solution.variableValues
+        var sites: [PlacementResult.SiteYear] = [], builds: [PlacementResult.Build] = []
+        var breakdown = PlacementResult.CostBreakdown()
+        let servedBySite = servedTokens(x)
+        for (s, site) in data.sites.enumerated() {
+            for y in 0 ..< yearCount {
+                let (siteYear, siteBuilds) = siteResults(s, y, x, networkUSD: servedBySite[s][y].network)
+                sites.append(siteYear)
+                builds += siteBuilds
+                breakdown = breakdown + siteYear.costUSD.scaled(by: data.discountFactor(y))
+                _ = site
+            }
+        }
+        let zones = zoneResults(solution)
+        breakdown.unservedPenalty = zoneUnservedPenalty(x)
+        var result = PlacementResult(
+            planName: data.scenario.plan.name, status: solution.status, objectiveUSD: solution.objective * 1e6,
+            costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
+            headroom: headroomValues(solution), bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes())
+        result.shortfalls = shortfalls(result, solution)
+        return result
+    }
+
+    /// Tokens and network cost ($) per site and year from the `serve` columns.
+    private func servedTokens(_ x: [Double]) -> [[(tokens: Double, network: Double)]] {
+        var totals = [[(tokens: Double, network: Double)]](repeating: Array(repeating: (0, 0), count: yearCount), count: data.sites.count)
+        for (z, zone) in data.zones.enumerated() {
+            for (k, s) in zone.siteIndices.enumerated() {
+                for y in 0 ..< yearCount {
+                    let tokens = (0 ..< sliceCount).reduce(0) { $0 + x[serve[z][k][y][$1].index] * data.seconds(slice: $1) * 1e6 }
+                    totals[s][y].tokens += tokens
+                    totals[s][y].network += tokens / 1e6 * zone.zone.networkCostUSDPerMTok
+                }
+            }
+        }
+        return totals
+    }
+
+    /// Grid draw of site `s` in year index `y`, slice `t`, MW (the expression substituted into the headroom row).
+    func gridDrawMW(_ s: Int, _ y: Int, _ t: Int, _ x: [Double]) -> Double {
+        let site = data.sites[s]
+        var draw = 0.0
+        for (a, siteDesign) in site.designs.enumerated() {
+            let idle = siteDesign.design.idlePowerFraction.value
+            let installed = x[capacity[s][a][y].index] + siteDesign.existingMW[y]
+            draw += site.pue * (idle * installed + (1 - idle) * x[run[s][a][y][t].index] / (siteDesign.tokensPerSPerMW[y] / 1e6))
+        }
+        if let use = renewableUse[s] { draw -= x[use[y][t].index] }
+        return draw
+    }
+
+    private func siteResults(_ s: Int, _ y: Int, _ x: [Double], networkUSD: Double) -> (PlacementResult.SiteYear, [PlacementResult.Build]) {
+        let site = data.sites[s]
+        let region = site.region
+        let year = data.years[y]
+        var builds: [PlacementResult.Build] = []
+        var cost = PlacementResult.CostBreakdown()
+        var tokens = 0.0
+        for (a, siteDesign) in site.designs.enumerated() {
+            let design = siteDesign.design
+            let installed = x[capacity[s][a][y].index] + siteDesign.existingMW[y]
+            let produced = (0 ..< sliceCount).reduce(0) { $0 + x[run[s][a][y][$1].index] * data.seconds(slice: $1) * 1e6 }
+            tokens += produced
+            cost.computeCapex += data.capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW * installed
+            cost.fixedOM += design.fixedOMUSDPerMWYear.value * installed
+            let fullLoad = installed * siteDesign.tokensPerSPerMW[y] * 8760 * 3600
+            builds.append(PlacementResult.Build(
+                site: region.id, design: design.id, year: year, itMWBuilt: x[build[s][a][y].index], itMWInstalled: installed,
+                accelerators: installed * design.acceleratorsPerMW, tokens: produced, utilisation: fullLoad > 0 ? produced / fullLoad : 0))
+        }
+        var gridMWh = 0.0, renewableMWh = 0.0, peakGrid = 0.0
+        var marginBefore = Double.infinity, marginAfter = Double.infinity
+        let firm = region.grid.firmCapacityMW(in: year), peak = region.grid.peakLoadMW(in: year)
+        for t in 0 ..< sliceCount {
+            let draw = gridDrawMW(s, y, t, x)
+            gridMWh += data.weightHours[t] * draw
+            peakGrid = max(peakGrid, draw)
+            if let use = renewableUse[s] { renewableMWh += data.weightHours[t] * x[use[y][t].index] }
+            let load = peak * site.loadFactor[t]
+            marginBefore = min(marginBefore, firm / load - 1)
+            marginAfter = min(marginAfter, firm / (load + max(0, draw)) - 1)
+        }
+        var renewableMW = 0.0
+        for (k, resource) in site.renewables.enumerated() {
+            let installed = x[renewableCapacity[s][k][y].index]
+            renewableMW += installed
+            cost.renewables += (data.capitalRecoveryFactor(lifetime: resource.lifetimeYears.value) * resource.capexUSDPerMW.value
+                + resource.fixedOMUSDPerMWYear.value) * installed
+        }
+        let intensity = region.grid.carbonTonnesPerMWh.value
+        cost.energy = gridMWh * region.grid.priceUSDPerMWh(in: year)
+        cost.carbon = gridMWh * intensity * data.carbonPrice(y)
+        cost.network = networkUSD
+        let perMTok = tokens > 0 ? 1e6 / tokens : 0
+        let siteYear = PlacementResult.SiteYear(
+            site: region.id, year: year, itMWBuilt: builds.reduce(0) { $0 + $1.itMWBuilt }, itMWInstalled: builds.reduce(0) { $0 + $1.itMWInstalled },
+            tokens: tokens, gridMWh: gridMWh, renewableMWh: renewableMWh, peakGridMW: peakGrid, renewableMWInstalled: renewableMW,
+            reserveMarginBefore: marginBefore, reserveMarginAfter: marginAfter, minReserveMargin: region.grid.minReserveMargin.value,
+            emissionsTonnes: gridMWh * intensity, costUSD: cost, costUSDPerMTok: cost.total * perMTok, costUSDPerMTokBreakdown: cost.scaled(by: perMTok))
+        return (siteYear, builds)
+    }
+
+    private func zoneResults(_ solution: Solution) -> [PlacementResult.ZoneYear] {
+        let x = solution.variableValues
+        let penalty = data.scenario.plan.unservedPenaltyUSDPerMTok
+        var results: [PlacementResult.ZoneYear] = []
+        for (z, zone) in data.zones.enumerated() {
+            for y in 0 ..< yearCount {
+                var demand = 0.0, served = 0.0, weightedMarginal = 0.0, plainMarginal = 0.0
+                var shares = zone.siteIndices.map { PlacementResult.SiteShare(site: data.sites[$0].region.id, tokens: 0) }
+                for t in 0 ..< sliceCount {
+                    let seconds = data.seconds(slice: t)
+                    let sliceDemand = zone.demandTokensPerS[y][t] * seconds
+                    demand += sliceDemand
+                    for k in zone.siteIndices.indices {
+                        let tokens = x[serve[z][k][y][t].index] * seconds * 1e6
+                        served += tokens
+                        shares[k].tokens += tokens
+                    }
+                    let marginal = penalty + solution.dual(demandRow[z][y][t]) * 1e6 / (data.discountFactor(y) * seconds)
+                    weightedMarginal += marginal * sliceDemand
+                    plainMarginal += marginal / Double(sliceCount)
+                }
+                results.append(PlacementResult.ZoneYear(
+                    zone: zone.zone.id, year: data.years[y], demandTokens: demand, servedTokens: served, unservedTokens: max(0, demand - served),
+                    marginalUSDPerMTok: demand > 0 ? weightedMarginal / demand : plainMarginal, servedBy: shares.filter { $0.tokens > 0 }))
+            }
+        }
+        return results
+    }
+
+    private func zoneUnservedPenalty(_ x: [Double]) -> Double {
+        let penalty = data.scenario.plan.unservedPenaltyUSDPerMTok
+        var total = 0.0
+        for (z, zone) in data.zones.enumerated() {
+            for y in 0 ..< yearCount {
+                for t in 0 ..< sliceCount {
+                    let served = zone.siteIndices.indices.reduce(0) { $0 + x[serve[z][$1][y][t].index] }
+                    let unserved = max(0, zone.demandTokensPerS[y][t] / 1e6 - served)
+                    total += data.discountFactor(y) * data.seconds(slice: t) * penalty * unserved
+                }
+            }
+        }
+        return total
+    }
+
+    private func headroomValues(_ solution: Solution) -> [PlacementResult.HeadroomValue] {
+        var values: [PlacementResult.HeadroomValue] = []
+        for (s, site) in data.sites.enumerated() {
+            let margin = site.region.grid.minReserveMargin.value
+            for y in 0 ..< yearCount {
+                var dual = 0.0, binding = 0, tightest = Double.infinity
+                for t in 0 ..< sliceCount {
+                    let value = -solution.dual(headroomRow[s][y][t])
+                    if value > 1e-9 {
+                        dual += value
+                        binding += 1
+                    }
+                    tightest = min(tightest, data.headroomMW(site: s, year: y, slice: t))
+                }
+                values.append(PlacementResult.HeadroomValue(
+                    site: site.region.id, year: data.years[y], dualUSDPerMWYear: dual / (1 + margin) / data.discountFactor(y) * 1e6,
+                    bindingSlices: binding, headroomMW: tightest))
+            }
+        }
+        return values
+    }
+
+    private func bindingGroups(_ solution: Solution) -> [PlacementResult.BindingGroup] {
+        var groups: [PlacementResult.BindingGroup] = []
+        func add(_ family: String, _ place: String, _ y: Int, _ rows: [ConstraintID?]) {
+            let duals = rows.compactMap { $0 }.map { abs(solution.dual($0)) }.filter { $0 > 1e-9 }
+            guard !duals.isEmpty else { return }
+            groups.append(PlacementResult.BindingGroup(family: family, place: place, year: y < 0 ? 0 : data.years[y], count: duals.count, largestDual: duals.max()!))
+        }
+        for s in data.sites.indices {
+            for y in 0 ..< yearCount {
+                add("headroom", siteID(s), y, headroomRow[s][y])
+                add("compute", siteID(s), y, computeRow[s].flatMap { $0[y] })
+                if let rows = renewableRow[s] { add("renewables", siteID(s), y, rows[y]) }
+                add("build_per_year", siteID(s), y, [buildPerYearRow[s][y]])
+                add("build_total", siteID(s), y, [buildTotalRow[s][y]])
+            }
+        }
+        for y in 0 ..< yearCount {
+            add("carbon_cap", "", y, [carbonCapRow[y]])
+            add("budget", "", y, [budgetRow[y]])
+        }
+        return groups
+    }
+
+    private func gridNotes() -> [String] {
+        var notes: [String] = []
+        for (s, site) in data.sites.enumerated() {
+            let short = (0 ..< yearCount).filter { y in (0 ..< sliceCount).contains { data.headroomMW(site: s, year: y, slice: $0) <= 0 } }
+            if let first = short.first {
+                notes.append("\(site.region.id): the grid is already at or below its \(Int((site.region.grid.minReserveMargin.value * 100).rounded()))% reserve floor in \(data.years[first])\(short.count > 1 ? " and \(short.count - 1) later year(s)" : "") at its peak slices, so it has no headroom for new data-centre load then")
+            }
+        }
+        return notes
+    }
+}

@@ -1,0 +1,169 @@
+import LinearProgramming
+
+/// What the placement LP decided, in planners' units: MW, MWh, tokens, $ and $ per million tokens.
+public struct PlacementResult: Sendable, Codable {
+    public var planName: String
+    /// How the solve ended.
+    public var status: SolveStatus
+    /// Total discounted cost to the first planning year, incl. the penalty on unserved tokens, $.
+    public var objectiveUSD: Double
+    /// The objective split by component (discounted $).
+    public var costBreakdownUSD: CostBreakdown
+    public var solver: SolverStatistics
+    /// Per site and year.
+    public var sites: [SiteYear]
+    /// Per site, design and year: what is built and installed.
+    public var builds: [Build]
+    /// Per zone and year.
+    public var zones: [ZoneYear]
+    /// Value of grid headroom per site and year.
+    public var headroom: [HeadroomValue]
+    /// Constraints that bind with a non-zero dual, aggregated by family, site and year.
+    public var bindingConstraints: [BindingGroup]
+    /// Where demand goes unserved, and why.
+    public var shortfalls: [Shortfall]
+    /// Things a planner should know (a grid already below its reserve floor, a plan that cannot be met as written).
+    public var notes: [String]
+
+    /// Cost components, $ (discounted totals in `costBreakdownUSD`, undiscounted per token in site results).
+    public struct CostBreakdown: Sendable, Codable, Hashable {
+        public var computeCapex: Double = 0
+        public var fixedOM: Double = 0
+        public var energy: Double = 0
+        public var carbon: Double = 0
+        public var renewables: Double = 0
+        public var network: Double = 0
+        public var unservedPenalty: Double = 0
+
+        public var total: Double { computeCapex + fixedOM + energy + carbon + renewables + network + unservedPenalty }
+
+        /// Each component scaled by `factor`.
+        public func scaled(by factor: Double) -> CostBreakdown {
+            CostBreakdown(computeCapex: computeCapex * factor, fixedOM: fixedOM * factor, energy: energy * factor, carbon: carbon * factor,
+                          renewables: renewables * factor, network: network * factor, unservedPenalty: unservedPenalty * factor)
+        }
+
+        static func + (lhs: CostBreakdown, rhs: CostBreakdown) -> CostBreakdown {
+            CostBreakdown(computeCapex: lhs.computeCapex + rhs.computeCapex, fixedOM: lhs.fixedOM + rhs.fixedOM, energy: lhs.energy + rhs.energy,
+                          carbon: lhs.carbon + rhs.carbon, renewables: lhs.renewables + rhs.renewables, network: lhs.network + rhs.network,
+                          unservedPenalty: lhs.unservedPenalty + rhs.unservedPenalty)
+        }
+    }
+
+    /// Size and timing of the solve.
+    public struct SolverStatistics: Sendable, Codable, Hashable {
+        public var rows: Int
+        public var columns: Int
+        public var nonzeros: Int
+        public var iterations: Int
+        public var method: String
+        public var buildSeconds: Double
+        public var solveSeconds: Double
+        public var extractSeconds: Double
+    }
+
+    /// One site in one year.
+    public struct SiteYear: Sendable, Codable, Hashable {
+        public var site: String
+        public var year: Int
+        /// IT MW commissioned this year (all designs).
+        public var itMWBuilt: Double
+        /// IT MW in service (new and existing).
+        public var itMWInstalled: Double
+        /// Tokens produced in the year.
+        public var tokens: Double
+        /// Energy drawn from the grid, MWh.
+        public var gridMWh: Double
+        /// Energy from dedicated renewables, MWh.
+        public var renewableMWh: Double
+        /// Highest grid draw over the slices, MW.
+        public var peakGridMW: Double
+        /// Dedicated renewables installed (new), MW.
+        public var renewableMWInstalled: Double
+        /// Reserve margin at the tightest slice before the data-centre load: firm ÷ load − 1.
+        public var reserveMarginBefore: Double
+        /// … and after it.
+        public var reserveMarginAfter: Double
+        /// The region's reserve floor.
+        public var minReserveMargin: Double
+        /// Grid emissions, tCO2.
+        public var emissionsTonnes: Double
+        /// Undiscounted cost of the site in the year, $, by component.
+        public var costUSD: CostBreakdown
+        /// Cost per million tokens produced, $ (0 when it produced none).
+        public var costUSDPerMTok: Double
+        /// The same, by component, $ per million tokens.
+        public var costUSDPerMTokBreakdown: CostBreakdown
+    }
+
+    /// One design at one site in one year.
+    public struct Build: Sendable, Codable, Hashable {
+        public var site: String
+        public var design: String
+        public var year: Int
+        public var itMWBuilt: Double
+        public var itMWInstalled: Double
+        /// Accelerators installed.
+        public var accelerators: Double
+        /// Tokens produced in the year.
+        public var tokens: Double
+        /// Mean utilisation of the installed capacity (tokens ÷ full-load capacity).
+        public var utilisation: Double
+    }
+
+    /// One zone in one year.
+    public struct ZoneYear: Sendable, Codable, Hashable {
+        public var zone: String
+        public var year: Int
+        public var demandTokens: Double
+        public var servedTokens: Double
+        public var unservedTokens: Double
+        /// Marginal cost of one more million tokens in the zone (token-weighted over slices), $.
+        public var marginalUSDPerMTok: Double
+        /// Tokens served from each site.
+        public var servedBy: [SiteShare]
+    }
+
+    public struct SiteShare: Sendable, Codable, Hashable {
+        public var site: String
+        public var tokens: Double
+    }
+
+    /// The value of one more MW of firm grid capacity at a site in a year.
+    public struct HeadroomValue: Sendable, Codable, Hashable {
+        public var site: String
+        public var year: Int
+        /// $ per MW-year (0 when headroom does not bind).
+        public var dualUSDPerMWYear: Double
+        /// Slices in which the headroom binds.
+        public var bindingSlices: Int
+        /// Headroom at the tightest slice before new load, MW.
+        public var headroomMW: Double
+    }
+
+    /// A group of binding rows of one family at one site (or zone) and year.
+    public struct BindingGroup: Sendable, Codable, Hashable {
+        public var family: String
+        /// Site or zone id ("" for plan-wide rows).
+        public var place: String
+        public var year: Int
+        /// Rows binding in the group (e.g. slices).
+        public var count: Int
+        /// Largest |dual| in the group, in the row's own unit per M$ (see `docs/formulation.md`).
+        public var largestDual: Double
+    }
+
+    /// Demand not served in a zone and year, and the limits that bind where it could have been served.
+    public struct Shortfall: Sendable, Codable, Hashable {
+        public var zone: String
+        public var year: Int
+        public var unservedTokens: Double
+        public var unservedShare: Double
+        public var reasons: [String]
+    }
+
+    /// Tokens served over all zones and years.
+    public var totalServedTokens: Double { zones.reduce(0) { $0 + $1.servedTokens } }
+    /// Tokens not served over all zones and years.
+    public var totalUnservedTokens: Double { zones.reduce(0) { $0 + $1.unservedTokens } }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import LinearProgramming
+import TokenGrid
+
+/// `tokengrid export PLAN --mps FILE | --lp FILE`: write the placement LP for other solvers or glpsol.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a plan's placement LP as free MPS or CPLEX LP, e.g. to solve it with glpsol.",
+        discussion: """
+        Rows and columns are named family[index,...], e.g. headroom[ningxia,2028,djf-h16-20]; units are MW,
+        millions of tokens per second and millions of dollars (see docs/formulation.md).
+
+        Example:
+          tokengrid export Plans/quickstart.yaml --mps /tmp/quickstart.mps && glpsol --freemps /tmp/quickstart.mps
+        """
+    )
+
+    @OptionGroup var input: PlanInputOptions
+
+    @Option(help: "Write free MPS to this file.")
+    var mps: String?
+
+    @Option(help: "Write CPLEX LP to this file.")
+    var lp: String?
+
+    func validate() throws {
+        if mps == nil && lp == nil { throw ValidationError("give --mps FILE or --lp FILE (or both)") }
+    }
+
+    func run() throws {
+        let scenario = try input.load()
+        let model = PlacementModel.build(PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario)))
+        let problem = try GLPKProblem(model.program)
+        if let mps { try problem.write(to: mps, format: .mps) }
+        if let lp { try problem.write(to: lp, format: .lp) }
+        print("exported \(model.program.constraintCount) rows, \(model.program.variableCount) columns, \(model.program.entryCount) nonzeros; objective constant \(model.program.objectiveConstant) M$")
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import TokenGrid
+
+/// `tokengrid plan PLAN`: validate, project demand, solve the placement LP and write the reports.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Solve a plan: where to build compute, when, and what a token costs at each site.",
+        discussion: """
+        Validates the plan, projects demand, solves the placement LP with GLPK and writes the report set
+        into --out (default out/<plan-name>/). Files are written to temporary names and renamed, so a
+        failed run leaves the folder as it was.
+
+        Exit codes: 0 success; 1 invalid input; 2 plan infeasible or unserved demand above --max-unserved;
+        3 solver failure or limit hit.
+
+        Example:
+          tokengrid plan Plans/quickstart.yaml --out out/quickstart --format md,html,csv,json
+        """
+    )
+
+    @OptionGroup var input: PlanInputOptions
+
+    @Option(help: "Folder for the reports (default out/<plan-name>/).")
+    var out: String?
+
+    @Option(help: "Comma-separated report formats: md, html, csv, json.")
+    var format: String = "md,html,csv,json"
+
+    @Option(help: "Solver algorithm: primal, dual or interior.")
+    var method: MethodArgument = .dual
+
+    @Option(name: .customLong("time-limit"), help: "Stop the solver after this many seconds (exit 3 when it stops early).")
+    var timeLimitSeconds: Double?
+
+    @Option(name: .customLong("max-unserved"), help: "Largest acceptable share of demand left unserved over the horizon, as a fraction (exit 2 above it).")
+    var maxUnserved: Double = 1
+
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
+    @Flag(help: "Print progress and GLPK's output even when stderr is not a terminal.")
+    var verbose = false
+
+    @Flag(help: "Put the run's date and time into the reports (off by default so that reports are reproducible).")
+    var stamp = false
+
+    func validate() throws {
+        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for item in formats where ReportFormat(rawValue: item) == nil {
+            throw ValidationError("unknown format '\(item)'; expected a comma-separated list of md, html, csv, json")
+        }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if !(0 ... 1).contains(maxUnserved) { throw ValidationError("--max-unserved must be a fraction from 0 to 1") }
+    }
+
+    func run() throws {
+        let progress = Progress(enabled: verbose || (!quiet && isatty(2) == 1))
+        progress.phase("load \(input.plan)")
+        let scenario = try input.load(warnings: !quiet)
+        progress.phase("project demand for \(scenario.plan.zones.count) zones")
+        let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+        progress.phase("build and solve the placement LP")
+        let options = SolverOptions(method: method.method, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
+        let result: PlacementResult
+        do {
+            result = try PlacementSolver.solve(data, options: options)
+        } catch let failure as PlacementSolver.Failure {
+            printError("error: \(failure)")
+            switch failure {
+            case .infeasible: throw ExitCode(2)
+            case .solverStopped: throw ExitCode(3)
+            }
+        } catch let error as LinearProgrammingError {
+            printError("error: \(error)")
+            throw ExitCode(3)
+        }
+        progress.phase("solved: \(result.solver.rows) rows, \(result.solver.columns) columns, \(result.solver.iterations) iterations in \(String(format: "%.2f", result.solver.solveSeconds)) s")
+        let directory = out ?? "out/\(scenario.plan.name)"
+        let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+        let report = Report(scenario: scenario, demand: data.demand, result: result, stampedAt: stamp ? Date() : nil)
+        progress.phase("write \(directory)")
+        let written = try ReportWriter.write(report, formats: formats, to: directory)
+        print(ReportSummary.text(report))
+        print("reports: \(written.map { (directory as NSString).appendingPathComponent($0) }.joined(separator: ", "))")
+        let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
+        let unservedShare = demanded > 0 ? result.totalUnservedTokens / demanded : 0
+        if unservedShare > maxUnserved + 1e-12 {
+            printError("error: \(String(format: "%.1f", unservedShare * 100))% of demand is unserved, above --max-unserved \(maxUnserved)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Phase messages on stderr, with elapsed time.
+final class Progress {
+    let enabled: Bool
+    let start = Date()
+    init(enabled: Bool) { self.enabled = enabled }
+    func phase(_ text: String) {
+        guard enabled else { return }
+        printError(String(format: "[%6.2fs] ", Date().timeIntervalSince(start)) + text)
+    }
+}
