@@ -60,6 +60,18 @@ public struct PlacementResult: Sendable, Codable {
         public var buildSeconds: Double
         public var solveSeconds: Double
         public var extractSeconds: Double
+
+        public init(rows: Int, columns: Int, nonzeros: Int, iterations: Int, method: String,
+                    buildSeconds: Double, solveSeconds: Double, extractSeconds: Double) {
+            self.rows = rows
+            self.columns = columns
+            self.nonzeros = nonzeros
+            self.iterations = iterations
+            self.method = method
+            self.buildSeconds = buildSeconds
+            self.solveSeconds = solveSeconds
+            self.extractSeconds = extractSeconds
+        }
     }
 
     /// One site in one year.

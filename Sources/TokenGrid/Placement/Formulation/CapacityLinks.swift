@@ -8,6 +8,7 @@ extension PlacementModel {
     /// (cap[s,a,−1] = 0; the retirement term appears only when y − L_a is a planning year.) Linking years
     /// this way keeps each row at ≤ 4 entries instead of summing all past builds in every row.
     mutating func addCapacityLinkConstraints() {
+        guard decidesCapacity else { return }
         capacityLinkRow = data.sites.indices.map { s in
             data.sites[s].designs.indices.map { a in
                 let lifetime = data.sites[s].designs[a].lifetimeYears
@@ -25,6 +26,7 @@ extension PlacementModel {
     ///
     ///   renew_cap[s,k,y] − renew_cap[s,k,y−1] − renew_build[s,k,y] + renew_build[s,k,y−L_k] = 0      ∀ s, k, y
     mutating func addRenewableLinkConstraints() {
+        guard decidesCapacity else { return }
         renewableLinkRow = data.sites.indices.map { s in
             data.sites[s].renewables.indices.map { k in
                 let lifetime = max(1, Int(data.sites[s].renewables[k].lifetimeYears.value.rounded()))

@@ -11,17 +11,15 @@ extension PlacementModel {
     /// the zone as π + λ ÷ (DF_y × w_t × 3600) × 1e6 $ per million tokens (π where demand goes unserved).
     mutating func addDemandConstraints() {
         let penalty = data.scenario.plan.unservedPenaltyUSDPerMTok
-        demandRow = data.zones.enumerated().map { z, zone in
-            (0 ..< yearCount).map { y in
-                (0 ..< sliceCount).map { t in
-                    let demand = zone.demandTokensPerS[y][t] / 1e6
-                    unservedPenaltyConstant += data.discountFactor(y) * data.seconds(slice: t) * penalty * demand / 1e6
-                    let variables = zone.siteIndices.indices.map { serve[z][$0][y][t] }
-                    return program.addConstraint(name("demand", zone.zone.id, yearID(y), sliceID(t)),
-                                                 variables: variables, coefficients: Array(repeating: 1, count: variables.count),
-                                                 bounds: .atMost(demand))
-                }
-            }
+        for (z, zone) in data.zones.enumerated() {
+            demandRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
+                let demand = zone.demandTokensPerS[y][t] / 1e6
+                model.unservedPenaltyConstant += model.data.discountFactor(y) * model.data.seconds(slice: t) * penalty * demand / 1e6
+                let variables = zone.siteIndices.indices.map { model.serve[z][$0][y][t] }
+                return model.program.addConstraint(model.name("demand", zone.zone.id, model.yearID(y), model.sliceID(t)),
+                                                   variables: variables, coefficients: Array(repeating: 1, count: variables.count),
+                                                   bounds: .atMost(demand))
+            })
         }
         program.objectiveConstant += unservedPenaltyConstant
     }
@@ -35,14 +33,12 @@ extension PlacementModel {
         for (z, zone) in data.zones.enumerated() {
             for (k, s) in zone.siteIndices.enumerated() { servedZones[s].append((z, k)) }
         }
-        routingRow = data.sites.indices.map { s in
-            (0 ..< yearCount).map { y in
-                (0 ..< sliceCount).map { t in
-                    var terms = servedZones[s].map { (serve[$0.0][$0.1][y][t], 1.0) }
-                    terms += data.sites[s].designs.indices.map { (run[s][$0][y][t], -1.0) }
-                    return program.addConstraint(name("routing", siteID(s), yearID(y), sliceID(t)), terms: terms, bounds: .equal(to: 0))
-                }
-            }
+        for s in data.sites.indices {
+            routingRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
+                var terms = servedZones[s].map { (model.serve[$0.0][$0.1][y][t], 1.0) }
+                terms += model.data.sites[s].designs.indices.map { (model.run[s][$0][y][t], -1.0) }
+                return model.program.addConstraint(model.name("routing", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms, bounds: .equal(to: 0))
+            })
         }
     }
 
@@ -52,19 +48,19 @@ extension PlacementModel {
     ///
     /// τ = full-load Mtok/s per MW of IT for the year's model mix, u = maximum utilisation.
     mutating func addComputeConstraints() {
-        computeRow = data.sites.indices.map { s in
-            data.sites[s].designs.indices.map { a in
+        for s in data.sites.indices {
+            var bySite: [[[ConstraintID]]] = []
+            for a in data.sites[s].designs.indices {
                 let siteDesign = data.sites[s].designs[a]
                 let utilisation = siteDesign.design.maxUtilisation.value
-                return (0 ..< yearCount).map { y in
+                bySite.append(perSlice(ConstraintID.placeholder) { model, y, t in
                     let perMW = siteDesign.tokensPerSPerMW[y] / 1e6 * utilisation
-                    return (0 ..< sliceCount).map { t in
-                        program.addConstraint(name("compute", siteID(s), designID(s, a), yearID(y), sliceID(t)),
-                                              terms: [(run[s][a][y][t], 1), (capacity[s][a][y], -perMW)],
-                                              bounds: .atMost(perMW * siteDesign.existingMW[y]))
-                    }
-                }
+                    return model.program.addConstraint(model.name("compute", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
+                                                       terms: [(model.run[s][a][y][t], 1), (model.capacity[s][a][y], -perMW)],
+                                                       bounds: .atMost(perMW * siteDesign.existingMW[y]))
+                })
             }
+            computeRow.append(bySite)
         }
     }
 }

@@ -13,23 +13,21 @@ extension PlacementModel {
     /// of firm capacity (÷ (1 + m), summed over the year's slices, undiscounted → $ per MW-year).
     /// A region already below its floor (H < 0) gets H = 0, and results flag it.
     mutating func addHeadroomConstraints() {
-        headroomRow = data.sites.indices.map { s in
+        for s in data.sites.indices {
             let site = data.sites[s]
-            return (0 ..< yearCount).map { y in
+            headroomRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
                 let idleExisting = site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
-                return (0 ..< sliceCount).map { t in
-                    var terms: [(VariableID, Double)] = []
-                    for (a, siteDesign) in site.designs.enumerated() {
-                        let idle = siteDesign.design.idlePowerFraction.value
-                        terms.append((capacity[s][a][y], site.pue * idle))
-                        terms.append((run[s][a][y][t], site.pue * (1 - idle) / (siteDesign.tokensPerSPerMW[y] / 1e6)))
-                    }
-                    if let use = renewableUse[s] { terms.append((use[y][t], -1)) }
-                    let headroom = max(0, data.headroomMW(site: s, year: y, slice: t))
-                    return program.addConstraint(name("headroom", siteID(s), yearID(y), sliceID(t)), terms: terms,
-                                                 bounds: .between(-idleExisting, max(headroom - idleExisting, -idleExisting)))
+                var terms: [(VariableID, Double)] = []
+                for (a, siteDesign) in site.designs.enumerated() {
+                    let idle = siteDesign.design.idlePowerFraction.value
+                    terms.append((model.capacity[s][a][y], site.pue * idle))
+                    terms.append((model.run[s][a][y][t], site.pue * (1 - idle) / (siteDesign.tokensPerSPerMW[y] / 1e6)))
                 }
-            }
+                if let use = model.renewableUse[s] { terms.append((use[y][t], -1)) }
+                let headroom = max(0, model.data.headroomMW(site: s, year: y, slice: t))
+                return model.program.addConstraint(model.name("headroom", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms,
+                                                   bounds: .between(-idleExisting, max(headroom - idleExisting, -idleExisting)))
+            })
         }
     }
 
@@ -37,21 +35,22 @@ extension PlacementModel {
     ///
     ///   renew_use[s,y,t] − Σ_k CF[s,k,t] × renew_cap[s,k,y] ≤ Σ_k CF[s,k,t] × existing_k      ∀ s with renewables, y, t
     mutating func addRenewableSupplyConstraints() {
-        renewableRow = data.sites.indices.map { s in
-            guard let use = renewableUse[s] else { return nil }
-            let site = data.sites[s]
-            return (0 ..< yearCount).map { y in
-                (0 ..< sliceCount).map { t in
-                    var terms: [(VariableID, Double)] = [(use[y][t], 1)]
-                    var existing = 0.0
-                    for (k, resource) in site.renewables.enumerated() {
-                        let factor = site.capacityFactor[k][t]
-                        terms.append((renewableCapacity[s][k][y], -factor))
-                        existing += factor * resource.existingMW.value
-                    }
-                    return program.addConstraint(name("renewables", siteID(s), yearID(y), sliceID(t)), terms: terms, bounds: .atMost(existing))
-                }
+        for s in data.sites.indices {
+            guard let use = renewableUse[s] else {
+                renewableRow.append(nil)
+                continue
             }
+            let site = data.sites[s]
+            renewableRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
+                var terms: [(VariableID, Double)] = [(use[y][t], 1)]
+                var existing = 0.0
+                for (k, resource) in site.renewables.enumerated() {
+                    let factor = site.capacityFactor[k][t]
+                    terms.append((model.renewableCapacity[s][k][y], -factor))
+                    existing += factor * resource.existingMW.value
+                }
+                return model.program.addConstraint(model.name("renewables", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms, bounds: .atMost(existing))
+            })
         }
     }
 }

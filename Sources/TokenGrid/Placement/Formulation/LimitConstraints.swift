@@ -8,6 +8,7 @@ extension PlacementModel {
     ///
     /// (Builds before the earliest build year are fixed at 0 on the columns themselves.)
     mutating func addBuildLimitConstraints() {
+        guard decidesCapacity else { return }
         for s in data.sites.indices {
             let site = data.sites[s]
             let dataCentre = site.region.dataCentre
@@ -37,6 +38,11 @@ extension PlacementModel {
     ///
     ///   Σ_{s,t} w_t × CI_s × g[s,y,t] ≤ cap_y − (emissions of existing idle load)
     mutating func addCarbonCapConstraints() {
+        // The cap links all slices of a year, so it exists only in the full LP (decomposition is not used with a cap).
+        guard scope == .full else {
+            carbonCapRow = Array(repeating: nil, count: yearCount)
+            return
+        }
         carbonCapRow = (0 ..< yearCount).map { y in
             guard let cap = data.scenario.plan.carbonCapTonnesPerYear?.given(in: data.years[y]) else { return nil }
             var terms: [(VariableID, Double)] = []
@@ -66,6 +72,10 @@ extension PlacementModel {
     ///
     /// Written in M$ to keep coefficients near 1–100.
     mutating func addBudgetConstraints() {
+        guard decidesCapacity else {
+            budgetRow = Array(repeating: nil, count: yearCount)
+            return
+        }
         budgetRow = (0 ..< yearCount).map { y in
             guard let budget = data.scenario.plan.budgetUSDPerYear?.given(in: data.years[y]) else { return nil }
             var terms: [(VariableID, Double)] = []

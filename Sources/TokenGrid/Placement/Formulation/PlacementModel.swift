@@ -8,6 +8,18 @@ import LinearProgramming
 public struct PlacementModel: Sendable {
     public internal(set) var program = LinearProgram(name: "tokengrid_placement", sense: .minimize)
     public let data: PlacementData
+    /// Which part of the full LP this model holds.
+    public let scope: Scope
+
+    /// The full LP, or one of the parts that decomposition solves separately.
+    public enum Scope: Sendable, Hashable {
+        /// Everything: capacity and operation in every year and slice.
+        case full
+        /// Capacity decisions only (columns, year links, build limits, budget), for a Benders master.
+        case capacity
+        /// Operation in one year and slice, with capacity columns fixed (their reduced costs are the cut's gradient).
+        case slice(year: Int, slice: Int)
+    }
 
     // Columns, indexed [site][design][year] or [site][design][year][slice] etc. (indices into PlacementData).
     /// New IT capacity installed (built within its lifetime), MW.
@@ -41,9 +53,9 @@ public struct PlacementModel: Sendable {
     /// Penalty of unserving all demand, M$; the objective holds it as a constant (see ``addDemandConstraints()``).
     var unservedPenaltyConstant = 0.0
 
-    /// Builds the LP for `data`.
-    public static func build(_ data: PlacementData) -> PlacementModel {
-        var model = PlacementModel(data: data)
+    /// Builds the LP (or the part of it that `scope` names) for `data`.
+    public static func build(_ data: PlacementData, scope: Scope = .full) -> PlacementModel {
+        var model = PlacementModel(data: data, scope: scope)
         model.addCapacityVariables()
         model.addRenewableVariables()
         model.addOperationVariables()
@@ -60,12 +72,35 @@ public struct PlacementModel: Sendable {
         return model
     }
 
-    init(data: PlacementData) {
+    init(data: PlacementData, scope: Scope) {
         self.data = data
+        self.scope = scope
     }
 
     var yearCount: Int { data.years.count }
     var sliceCount: Int { data.slices.count }
+
+    /// Whether capacity is decided here (full LP or master) rather than given (a slice).
+    var decidesCapacity: Bool { if case .slice = scope { return false } else { return true } }
+
+    /// The (year, slice) pairs whose operation this model holds.
+    var operationalSlices: [(y: Int, t: Int)] {
+        switch scope {
+        case .full: return (0 ..< yearCount).flatMap { y in (0 ..< sliceCount).map { (y, $0) } }
+        case .capacity: return []
+        case let .slice(year, slice): return [(year, slice)]
+        }
+    }
+
+    /// The years with operation in this model.
+    var operationalYears: [Int] { Array(Set(operationalSlices.map(\.y))).sorted() }
+
+    /// A years × slices table filled by `make` at the operational slices and by `placeholder` elsewhere.
+    mutating func perSlice<T>(_ placeholder: T, _ make: (inout PlacementModel, Int, Int) -> T) -> [[T]] {
+        var table = [[T]](repeating: [T](repeating: placeholder, count: sliceCount), count: yearCount)
+        for (y, t) in operationalSlices { table[y][t] = make(&self, y, t) }
+        return table
+    }
 
     /// Names follow one scheme: `family[index,index,...]` with region, design, zone and slice ids and calendar years.
     func name(_ family: String, _ parts: String...) -> String {
@@ -76,4 +111,14 @@ public struct PlacementModel: Sendable {
     func designID(_ s: Int, _ a: Int) -> String { data.sites[s].designs[a].design.id }
     func yearID(_ y: Int) -> String { String(data.years[y]) }
     func sliceID(_ t: Int) -> String { data.slices[t].name }
+}
+
+extension VariableID {
+    /// Marks a table cell that this model does not hold (outside its scope).
+    static let placeholder = VariableID(-1)
+}
+
+extension ConstraintID {
+    /// Marks a table cell that this model does not hold (outside its scope).
+    static let placeholder = ConstraintID(-1)
 }

@@ -15,14 +15,21 @@ extension PlacementModel {
                 let annuity = data.capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
-                    let idleEnergyCost = (0 ..< sliceCount).reduce(0) { $0 + data.weightHours[$1] } * data.gridEnergyCost(site: s, year: y)
+                    let idleEnergyCost = data.weightHours.reduce(0, +) * data.gridEnergyCost(site: s, year: y)
                         * site.pue * design.idlePowerFraction.value
                     let cost = data.discountFactor(y) * (annuity + design.fixedOMUSDPerMWYear.value + idleEnergyCost) / 1e6
-                    capacities.append(program.addVariable(name("cap", siteID(s), designID(s, a), yearID(y)), objective: cost))
+                    let capacityName = name("cap", siteID(s), designID(s, a), yearID(y)), buildName = name("build", siteID(s), designID(s, a), yearID(y))
+                    guard decidesCapacity else {
+                        // In a slice, capacity is given: fixed columns (set per iteration), costed in the master.
+                        capacities.append(program.addVariable(capacityName, bounds: .equal(to: 0)))
+                        builds.append(program.addVariable(buildName, bounds: .equal(to: 0)))
+                        continue
+                    }
+                    capacities.append(program.addVariable(capacityName, objective: cost))
                     // Existing capacity costs the same per MW; as a constant it keeps the objective equal to the full cost.
                     program.objectiveConstant += cost * siteDesign.existingMW[y]
                     let bounds: Bounds = data.years[y] < earliest ? .equal(to: 0) : .nonNegative
-                    builds.append(program.addVariable(name("build", siteID(s), designID(s, a), yearID(y)), bounds: bounds))
+                    builds.append(program.addVariable(buildName, bounds: bounds))
                 }
                 capacityBySite.append(capacities)
                 buildBySite.append(builds)
@@ -44,9 +51,10 @@ extension PlacementModel {
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
                     let kind = resource.kind.rawValue
-                    capacities.append(program.addVariable(name("renew_cap", siteID(s), kind, yearID(y)), bounds: limit,
-                                                          objective: data.discountFactor(y) * perMW / 1e6))
-                    builds.append(program.addVariable(name("renew_build", siteID(s), kind, yearID(y)), bounds: limit))
+                    let cost = decidesCapacity ? data.discountFactor(y) * perMW / 1e6 : 0
+                    let bounds = decidesCapacity ? limit : .equal(to: 0)
+                    capacities.append(program.addVariable(name("renew_cap", siteID(s), kind, yearID(y)), bounds: bounds, objective: cost))
+                    builds.append(program.addVariable(name("renew_build", siteID(s), kind, yearID(y)), bounds: bounds))
                 }
                 capacityBySite.append(capacities)
                 buildBySite.append(builds)
@@ -68,14 +76,11 @@ extension PlacementModel {
             var bySite: [[[VariableID]]] = []
             for (a, siteDesign) in site.designs.enumerated() {
                 let idle = siteDesign.design.idlePowerFraction.value
-                var byYear: [[VariableID]] = []
-                for y in 0 ..< yearCount {
-                    let perMWhOfRun = data.discountFactor(y) * data.gridEnergyCost(site: s, year: y) * site.pue * (1 - idle)
+                let byYear = perSlice(VariableID.placeholder) { model, y, t in
+                    let perMWhOfRun = model.data.discountFactor(y) * model.data.gridEnergyCost(site: s, year: y) * site.pue * (1 - idle)
                         / (siteDesign.tokensPerSPerMW[y] / 1e6) / 1e6
-                    byYear.append((0 ..< sliceCount).map { t in
-                        program.addVariable(name("run", siteID(s), designID(s, a), yearID(y), sliceID(t)),
-                                            objective: data.weightHours[t] * perMWhOfRun)
-                    })
+                    return model.program.addVariable(model.name("run", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
+                                                     objective: model.data.weightHours[t] * perMWhOfRun)
                 }
                 bySite.append(byYear)
             }
@@ -83,22 +88,18 @@ extension PlacementModel {
             if site.renewables.isEmpty {
                 renewableUse.append(nil)
             } else {
-                renewableUse.append((0 ..< yearCount).map { y in
-                    (0 ..< sliceCount).map { t in
-                        program.addVariable(name("renew_use", siteID(s), yearID(y), sliceID(t)),
-                                            objective: -data.discountFactor(y) * data.weightHours[t] * data.gridEnergyCost(site: s, year: y) / 1e6)
-                    }
+                renewableUse.append(perSlice(VariableID.placeholder) { model, y, t in
+                    model.program.addVariable(model.name("renew_use", model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                              objective: -model.data.discountFactor(y) * model.data.weightHours[t] * model.data.gridEnergyCost(site: s, year: y) / 1e6)
                 })
             }
         }
         for zone in data.zones {
             let perMTok = zone.zone.networkCostUSDPerMTok - plan.unservedPenaltyUSDPerMTok
             serve.append(zone.siteIndices.map { s in
-                (0 ..< yearCount).map { y in
-                    (0 ..< sliceCount).map { t in
-                        program.addVariable(name("serve", zone.zone.id, siteID(s), yearID(y), sliceID(t)),
-                                            objective: data.discountFactor(y) * data.seconds(slice: t) * perMTok / 1e6)
-                    }
+                perSlice(VariableID.placeholder) { model, y, t in
+                    model.program.addVariable(model.name("serve", zone.zone.id, model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                              objective: model.data.discountFactor(y) * model.data.seconds(slice: t) * perMTok / 1e6)
                 }
             })
         }

@@ -1,0 +1,43 @@
+import Foundation
+import TokenGrid
+
+/// Command-line arguments of the benchmark: `[mode] [--sites N] [--years N] [--slices preset] [--zones N] [--glpsol]`.
+struct BenchmarkArguments {
+    var mode = "all"
+    var sites = 40
+    var years = 6
+    var slices = TimeSlicePreset.seasons4x24
+    var zones = 10
+    var sitesPerZone = 8
+    var glpsol = false
+    var method = "dual"
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        var iterator = words.makeIterator()
+        while let word = iterator.next() {
+            switch word {
+            case "--sites": sites = Int(iterator.next() ?? "") ?? sites
+            case "--years": years = Int(iterator.next() ?? "") ?? years
+            case "--zones": zones = Int(iterator.next() ?? "") ?? zones
+            case "--sites-per-zone": sitesPerZone = Int(iterator.next() ?? "") ?? sitesPerZone
+            case "--slices": slices = TimeSlicePreset(rawValue: iterator.next() ?? "") ?? slices
+            case "--method": method = iterator.next() ?? method
+            case "--glpsol": glpsol = true
+            default: mode = word
+            }
+        }
+    }
+}
+
+/// Seconds since `start`.
+func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
+
+/// Peak resident memory of this process so far, MB (from /proc/self/status VmHWM).
+func peakMemoryMB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+    return kb / 1024
+}
+
+func format(_ value: Double) -> String { String(format: "%.3f", value) }
