@@ -58,3 +58,40 @@ extension GLPKProblem {
         }
     }
 }
+
+extension GLPKProblem {
+    /// Appends a constraint to the loaded problem (e.g. a cutting plane) and returns its handle.
+    ///
+    /// The current basis stays valid (the new row's slack enters it), so a following warm-started dual
+    /// simplex continues from where the last solve ended.
+    @discardableResult
+    public func addConstraint(_ name: String, variables: [VariableID], coefficients: [Double], bounds: Bounds) throws -> ConstraintID {
+        precondition(variables.count == coefficients.count, "variables and coefficients must have the same length")
+        if let reason = LinearProgram.nameProblem(name) {
+            throw LinearProgrammingError.invalidName(kind: "constraint", index: constraintCount, name: name, reason: reason)
+        }
+        if let reason = bounds.problem {
+            throw LinearProgrammingError.invalidBounds(kind: "constraint", name: name, reason: reason)
+        }
+        let row = glp_add_rows(pointer, 1)
+        constraintCount += 1
+        glp_set_row_name(pointer, row, name)
+        let (type, lower, upper) = Self.glpkBounds(bounds)
+        glp_set_row_bnds(pointer, row, type, lower, upper)
+        let constraint = ConstraintID(Int(row) - 1)
+        // Keep the current scaling: rescaling on every added cut would cost time and unsettle the warm start.
+        let wasScaled = isScaled
+        defer { isScaled = wasScaled }
+        do {
+            try setRow(constraint, variables: variables, coefficients: coefficients)
+        } catch {
+            glp_del_rows(pointer, 1, [0, row])
+            constraintCount -= 1
+            throw error
+        }
+        entryCount += variables.count
+        // A new row's auxiliary variable is basic: the basis stays valid for a warm start.
+        glp_set_row_stat(pointer, row, GLP_BS)
+        return constraint
+    }
+}

@@ -49,7 +49,7 @@ extension GLPKProblem {
         let iterationsBefore = glp_get_it_cnt(pointer)
         var parameters = simplexParameters(options, presolve: usePresolve)
         var code = glp_simplex(pointer, &parameters)
-        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL {
             // A basis left from an earlier solve can be singular after in-place changes: start afresh.
             glp_adv_basis(pointer, 0)
             code = glp_simplex(pointer, &parameters)

@@ -16,9 +16,9 @@ public final class GLPKProblem {
     /// Number of variables (columns).
     public let variableCount: Int
     /// Number of constraints (rows).
-    public let constraintCount: Int
+    public internal(set) var constraintCount: Int
     /// Number of matrix entries loaded.
-    public let entryCount: Int
+    public internal(set) var entryCount: Int
     /// Whether GLPK's scaling has been applied (it is applied once, before the first solve).
     var isScaled = false
     /// Simplex iterations of the last solve.

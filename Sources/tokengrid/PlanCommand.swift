@@ -32,6 +32,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Solver algorithm: primal, dual or interior.")
     var method: MethodArgument = .dual
 
+    @Option(help: "How to solve: automatic (decompose large plans without a carbon cap), monolithic (one LP) or decomposed (Benders over time slices).")
+    var strategy: StrategyArgument = .automatic
+
     @Option(name: .customLong("time-limit"), help: "Stop the solver after this many seconds (exit 3 when it stops early).")
     var timeLimitSeconds: Double?
 
@@ -66,7 +69,13 @@ struct PlanCommand: ParsableCommand {
         let options = SolverOptions(method: method.method, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
         let result: PlacementResult
         do {
-            result = try PlacementSolver.solve(data, options: options)
+            var placementOptions = PlacementOptions(solver: options, strategy: strategy.strategy)
+            if progress.enabled {
+                placementOptions.onIteration = { iteration, lower, upper in
+                    progress.phase("Benders iteration \(iteration): bounds \(lower) … \(upper) M$, gap \(NumberFormat.percent((upper - lower) / max(1e-9, abs(upper))))")
+                }
+            }
+            result = try PlacementSolver.solve(data, options: placementOptions)
         } catch let failure as PlacementSolver.Failure {
             printError("error: \(failure)")
             switch failure {
@@ -95,7 +104,7 @@ struct PlanCommand: ParsableCommand {
 }
 
 /// Phase messages on stderr, with elapsed time.
-final class Progress {
+final class Progress: @unchecked Sendable {
     let enabled: Bool
     let start = Date()
     init(enabled: Bool) { self.enabled = enabled }
@@ -103,4 +112,10 @@ final class Progress {
         guard enabled else { return }
         printError(String(format: "[%6.2fs] ", Date().timeIntervalSince(start)) + text)
     }
+}
+
+/// `--strategy` choices.
+enum StrategyArgument: String, ExpressibleByArgument, CaseIterable {
+    case automatic, monolithic, decomposed
+    var strategy: PlacementOptions.Strategy { PlacementOptions.Strategy(rawValue: rawValue)! }
 }

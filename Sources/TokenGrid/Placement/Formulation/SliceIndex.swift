@@ -1,0 +1,36 @@
+import LinearProgramming
+
+extension PlacementModel {
+    /// Capacity columns that operation in year index `y` depends on, in one fixed order:
+    /// `cap[s,a,y]` for every site and design, then `renew_cap[s,k,y]`. Capacity columns are created first and
+    /// in the same order in every scope, so these handles are the same in the full LP, the master and each slice.
+    func capacityColumns(year y: Int) -> [VariableID] {
+        capacity.flatMap { bySite in bySite.map { $0[y] } } + renewableCapacity.flatMap { bySite in bySite.map { $0[y] } }
+    }
+
+    /// The operational columns of one (year, slice), in an order shared by the full LP and the slice LP.
+    func sliceColumns(year y: Int, slice t: Int) -> [VariableID] {
+        run.flatMap { bySite in bySite.map { $0[y][t] } }
+            + serve.flatMap { byZone in byZone.map { $0[y][t] } }
+            + renewableUse.compactMap { $0?[y][t] }
+    }
+
+    /// The operational rows of one (year, slice), in an order shared by the full LP and the slice LP.
+    func sliceRows(year y: Int, slice t: Int) -> [ConstraintID] {
+        demandRow.map { $0[y][t] } + routingRow.map { $0[y][t] }
+            + computeRow.flatMap { bySite in bySite.map { $0[y][t] } }
+            + headroomRow.map { $0[y][t] } + renewableRow.compactMap { $0?[y][t] }
+    }
+
+    /// Rows of the capacity part (year links, build limits, budget), in an order shared by the full LP and the master.
+    func capacityRows() -> [ConstraintID] {
+        capacityLinkRow.flatMap { $0.flatMap { $0 } } + renewableLinkRow.flatMap { $0.flatMap { $0 } }
+            + buildPerYearRow.flatMap { $0.compactMap { $0 } } + buildTotalRow.flatMap { $0.compactMap { $0 } } + budgetRow.compactMap { $0 }
+    }
+
+    /// Columns of the capacity part (capacity and builds of compute and renewables), shared by the full LP and the master.
+    func capacityPartColumns() -> [VariableID] {
+        capacity.flatMap { $0.flatMap { $0 } } + build.flatMap { $0.flatMap { $0 } }
+            + renewableCapacity.flatMap { $0.flatMap { $0 } } + renewableBuild.flatMap { $0.flatMap { $0 } }
+    }
+}
