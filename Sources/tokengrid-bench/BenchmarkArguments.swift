@@ -11,6 +11,8 @@ struct BenchmarkArguments {
     var sitesPerZone = 8
     var glpsol = false
     var method = "dual"
+    var strategy = PlacementOptions.Strategy.automatic
+    var threads = 2
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var iterator = words.makeIterator()
@@ -22,6 +24,8 @@ struct BenchmarkArguments {
             case "--sites-per-zone": sitesPerZone = Int(iterator.next() ?? "") ?? sitesPerZone
             case "--slices": slices = TimeSlicePreset(rawValue: iterator.next() ?? "") ?? slices
             case "--method": method = iterator.next() ?? method
+            case "--strategy": strategy = PlacementOptions.Strategy(rawValue: iterator.next() ?? "") ?? strategy
+            case "--threads": threads = Int(iterator.next() ?? "") ?? threads
             case "--glpsol": glpsol = true
             default: mode = word
             }

@@ -8,29 +8,37 @@ enum PlacementBenchmark {
     static func run(_ arguments: BenchmarkArguments) {
         let scenario = SyntheticScenario.make(sites: arguments.sites, years: arguments.years, slices: arguments.slices,
                                               zones: arguments.zones, sitesPerZone: arguments.sitesPerZone)
-        let projectStart = Date()
+        let start = Date()
         let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
-        let projectSeconds = seconds(since: projectStart)
-        let buildStart = Date()
-        let model = PlacementModel.build(data)
-        let problem = try! GLPKProblem(model.program)
-        let buildSeconds = seconds(since: buildStart)
-        let options = SolverOptions(method: arguments.method == "primal" ? .primalSimplex : (arguments.method == "interior" ? .interiorPoint : .dualSimplex))
-        let solution = try! problem.solve(options)
-        let extractStart = Date()
-        let statistics = PlacementResult.SolverStatistics(rows: model.program.constraintCount, columns: model.program.variableCount,
-                                                          nonzeros: model.program.entryCount, iterations: solution.iterations, method: options.method.rawValue,
-                                                          buildSeconds: buildSeconds, solveSeconds: solution.solveSeconds, extractSeconds: 0)
-        let result = model.results(from: solution, statistics: statistics)
+        let projectSeconds = seconds(since: start)
+        var options = PlacementOptions(solver: SolverOptions(method: arguments.method == "primal" ? .primalSimplex : .dualSimplex),
+                                       strategy: arguments.strategy)
+        options.threads = arguments.threads
+        if ProcessInfo.processInfo.environment["TOKENGRID_BENCH_TRACE"] != nil {
+            options.onIteration = { iteration, lower, upper in print("    Benders \(iteration): \(lower) … \(upper)") }
+        }
+        let result: PlacementResult
+        do {
+            result = try PlacementSolver.solve(data, options: options)
+        } catch {
+            print("placement \(scenario.plan.name): failed: \(error)")
+            return
+        }
+        let writeStart = Date()
         let report = Report(scenario: scenario, demand: data.demand, result: result)
         let files = CSVReport.render(report)
         let json = try! JSONReport.render(report)
-        let extractSeconds = seconds(since: extractStart)
-        print("placement \(scenario.plan.name): \(model.program.constraintCount) rows, \(model.program.variableCount) columns, \(model.program.entryCount) nonzeros")
-        print("  project demand \(format(projectSeconds)) s; build LP + load \(format(buildSeconds)) s; GLPK \(options.method.rawValue) \(format(solution.solveSeconds)) s (\(solution.status.rawValue), \(solution.iterations) iterations); extract + render \(files.count + 1) files \(format(extractSeconds)) s (\(json.count / 1024) KB JSON)")
-        print("  build + extract share of solve: \(format((buildSeconds + extractSeconds) / max(solution.solveSeconds, 1e-9) * 100)) %; peak memory \(format(peakMemoryMB())) MB")
-        print("  objective \(solution.objective) M$; unserved \(format(result.totalUnservedTokens / max(1, result.zones.reduce(0) { $0 + $1.demandTokens }) * 100)) %")
-        if arguments.glpsol { runGlpsol(problem, name: scenario.plan.name, method: arguments.method) }
+        let writeSeconds = seconds(since: writeStart)
+        let total = seconds(since: start)
+        let s = result.solver
+        print("placement \(scenario.plan.name) [\(s.method), \(arguments.threads) thread(s)]: \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros")
+        print("  project \(format(projectSeconds)) s; build \(format(s.buildSeconds)) s; solve \(format(s.solveSeconds)) s (\(s.iterations) simplex iterations); extract \(format(s.extractSeconds)) s; render \(files.count + 1) files \(format(writeSeconds)) s (\(json.count / 1024) KB JSON); end to end \(format(total)) s")
+        print("  build + extract + render share of solve: \(format((s.buildSeconds + s.extractSeconds + writeSeconds) / max(s.solveSeconds, 1e-9) * 100)) %; peak memory \(format(peakMemoryMB())) MB")
+        print("  objective \(result.objectiveUSD / 1e6) M$; unserved \(format(result.totalUnservedTokens / max(1, result.zones.reduce(0) { $0 + $1.demandTokens }) * 100)) %")
+        if arguments.glpsol {
+            let model = PlacementModel.build(data)
+            runGlpsol(try! GLPKProblem(model.program), name: scenario.plan.name, method: arguments.method)
+        }
     }
 
     static func runGlpsol(_ problem: GLPKProblem, name: String, method: String) {
