@@ -56,7 +56,7 @@ struct BendersPlacement {
             }
         }
 
-        var cutOwners: [Int: (slice: Int, duals: [Double])] = [:]   // master row index → slice and its duals
+        var cutOwners: [Int: (slice: Int, duals: [Float])] = [:]   // master row index → slice and its duals
         var lower = -Double.infinity, upper = Double.infinity, gap = Double.infinity
         var iterations = 0, simplexIterations = 0
         var masterSolution: Solution
@@ -148,7 +148,7 @@ struct BendersPlacement {
     /// The full LP's solution: capacity from the master, operation from the slices at that capacity, capacity-row
     /// duals from the master and slice-row duals combined over the cuts by the master's cut duals.
     private func assemble(full: PlacementModel, master: PlacementModel, masterSolution: Solution, outcomes: [SliceProblem.Outcome],
-                          cutOwners: [Int: (slice: Int, duals: [Double])], sliceCount: Int, objective: Double, iterations: Int, seconds: Double) -> Solution {
+                          cutOwners: [Int: (slice: Int, duals: [Float])], sliceCount: Int, objective: Double, iterations: Int, seconds: Double) -> Solution {
         var x = [Double](repeating: 0, count: full.program.variableCount)
         for (fullColumn, masterColumn) in zip(full.capacityPartColumns(), master.capacityPartColumns()) {
             x[fullColumn.index] = masterSolution.variableValues[masterColumn.index]
@@ -162,11 +162,11 @@ struct BendersPlacement {
             let weight = masterSolution.constraintDuals[row]
             guard weight > 0 else { continue }
             if combined[owner.slice].isEmpty { combined[owner.slice] = [Double](repeating: 0, count: owner.duals.count) }
-            for k in owner.duals.indices { combined[owner.slice][k] += weight * owner.duals[k] }
+            for k in owner.duals.indices { combined[owner.slice][k] += weight * Double(owner.duals[k]) }
         }
         for (index, outcome) in outcomes.enumerated() {
             for (column, value) in zip(full.sliceColumns(year: outcome.year, slice: outcome.slice), outcome.values) { x[column.index] = value }
-            let sliceDuals = combined[index].isEmpty ? outcome.duals : combined[index]
+            let sliceDuals = combined[index].isEmpty ? outcome.duals.map(Double.init) : combined[index]
             for (row, value) in zip(full.sliceRows(year: outcome.year, slice: outcome.slice), sliceDuals) { duals[row.index] = value }
         }
         let activities = (0 ..< full.program.constraintCount).map { full.program.activity(of: ConstraintID($0), at: x) }

@@ -5,17 +5,23 @@ import LinearProgramming
 final class SliceProblem {
     let year: Int
     let slice: Int
-    let model: PlacementModel
     let problem: GLPKProblem
+    /// The slice's handles, kept instead of its model so that hundreds of slices stay small in memory.
     let capacityColumns: [VariableID]
+    let operationColumns: [VariableID]
+    let operationRows: [ConstraintID]
+    let label: String
     private var hasBasis = false
 
     init(data: PlacementData, year: Int, slice: Int) throws {
         self.year = year
         self.slice = slice
-        model = PlacementModel.build(data, scope: .slice(year: year, slice: slice))
+        let model = PlacementModel.build(data, scope: .slice(year: year, slice: slice))
         problem = try GLPKProblem(model.program)
         capacityColumns = model.capacityColumns(year: year)
+        operationColumns = model.sliceColumns(year: year, slice: slice)
+        operationRows = model.sliceRows(year: year, slice: slice)
+        label = "\(data.years[year])/\(data.slices[slice].name)"
     }
 
     /// What one solve at given capacity returns: its cost, the cut's gradient, and the values to assemble results.
@@ -28,8 +34,9 @@ final class SliceProblem {
         var gradient: [Double]
         /// Values of the slice's operational columns (``PlacementModel/sliceColumns(year:slice:)`` order).
         var values: [Double]
-        /// Duals of the slice's operational rows (``PlacementModel/sliceRows(year:slice:)`` order).
-        var duals: [Double]
+        /// Duals of the slice's operational rows (``PlacementModel/sliceRows(year:slice:)`` order), single precision
+        /// to halve what hundreds of stored cuts hold.
+        var duals: [Float]
         var iterations: Int
     }
 
@@ -40,13 +47,13 @@ final class SliceProblem {
         }
         let solution = try problem.solve(SolverOptions(method: method == .interiorPoint ? .dualSimplex : method, presolve: false, warmStart: hasBasis))
         guard solution.status == .optimal else {
-            throw LinearProgrammingError.solverFailure(code: -1, message: "slice \(model.data.years[year])/\(model.data.slices[slice].name) ended \(solution.status.rawValue)")
+            throw LinearProgrammingError.solverFailure(code: -1, message: "slice \(label) ended \(solution.status.rawValue)")
         }
         hasBasis = true
         return Outcome(year: year, slice: slice, objective: solution.objective,
                        gradient: capacityColumns.map { solution.reducedCosts[$0.index] },
-                       values: model.sliceColumns(year: year, slice: slice).map { solution.variableValues[$0.index] },
-                       duals: model.sliceRows(year: year, slice: slice).map { solution.constraintDuals[$0.index] },
+                       values: operationColumns.map { solution.variableValues[$0.index] },
+                       duals: operationRows.map { Float(solution.constraintDuals[$0.index]) },
                        iterations: solution.iterations)
     }
 }

@@ -2,8 +2,8 @@ import LinearProgramming
 
 extension PlacementModel {
     /// Capacity columns that operation in year index `y` depends on, in one fixed order:
-    /// `cap[s,a,y]` for every site and design, then `renew_cap[s,k,y]`. Capacity columns are created first and
-    /// in the same order in every scope, so these handles are the same in the full LP, the master and each slice.
+    /// `cap[s,a,y]` for every site and design, then `renew_cap[s,k,y]`. The handles differ between scopes
+    /// (a slice holds only its own year's), so callers map them position by position.
     func capacityColumns(year y: Int) -> [VariableID] {
         capacity.flatMap { bySite in bySite.map { $0[y] } } + renewableCapacity.flatMap { bySite in bySite.map { $0[y] } }
     }

@@ -20,9 +20,10 @@ extension PlacementModel {
                     let cost = data.discountFactor(y) * (annuity + design.fixedOMUSDPerMWYear.value + idleEnergyCost) / 1e6
                     let capacityName = name("cap", siteID(s), designID(s, a), yearID(y)), buildName = name("build", siteID(s), designID(s, a), yearID(y))
                     guard decidesCapacity else {
-                        // In a slice, capacity is given: fixed columns (set per iteration), costed in the master.
-                        capacities.append(program.addVariable(capacityName, bounds: .equal(to: 0)))
-                        builds.append(program.addVariable(buildName, bounds: .equal(to: 0)))
+                        // In a slice, capacity is given: fixed columns of its own year only (set per iteration), costed in the master.
+                        let isSliceYear = operationalYears.contains(y)
+                        capacities.append(isSliceYear ? program.addVariable(capacityName, bounds: .equal(to: 0)) : .placeholder)
+                        builds.append(.placeholder)
                         continue
                     }
                     capacities.append(program.addVariable(capacityName, objective: cost))
@@ -51,10 +52,14 @@ extension PlacementModel {
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
                     let kind = resource.kind.rawValue
-                    let cost = decidesCapacity ? data.discountFactor(y) * perMW / 1e6 : 0
-                    let bounds = decidesCapacity ? limit : .equal(to: 0)
-                    capacities.append(program.addVariable(name("renew_cap", siteID(s), kind, yearID(y)), bounds: bounds, objective: cost))
-                    builds.append(program.addVariable(name("renew_build", siteID(s), kind, yearID(y)), bounds: bounds))
+                    guard decidesCapacity else {
+                        capacities.append(operationalYears.contains(y) ? program.addVariable(name("renew_cap", siteID(s), kind, yearID(y)), bounds: .equal(to: 0)) : .placeholder)
+                        builds.append(.placeholder)
+                        continue
+                    }
+                    capacities.append(program.addVariable(name("renew_cap", siteID(s), kind, yearID(y)), bounds: limit,
+                                                          objective: data.discountFactor(y) * perMW / 1e6))
+                    builds.append(program.addVariable(name("renew_build", siteID(s), kind, yearID(y)), bounds: limit))
                 }
                 capacityBySite.append(capacities)
                 buildBySite.append(builds)
