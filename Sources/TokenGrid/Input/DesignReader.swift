@@ -3,6 +3,7 @@ enum DesignReader {
     static func read(_ root: YAMLField) -> [ClusterDesign] {
         root.expectMapping(keys: ["designs"])
         var seen = Set<String>()
+        if root["designs"].node?.sequence?.isEmpty == true { root["designs"].error("expected at least one cluster design") }
         return root["designs"].identifiedList().compactMap { field in
             let design = readDesign(field)
             if let design, !seen.insert(design.id).inserted {

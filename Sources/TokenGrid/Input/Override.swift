@@ -15,6 +15,16 @@ struct Override {
 
     var path: String { components.joined(separator: ".") }
 
+    /// Fields that may be missing from a file and still be set by an override (every other path must name a
+    /// field that is written in the file). Kept in step with the readers' optional keys.
+    static let optionalFields: Set<String> = [
+        "description", "regions_dir", "designs_file", "years", "first", "last", "discount_rate", "unserved_penalty_usd_per_mtok",
+        "carbon_price_usd_per_t", "carbon_cap_t_per_year", "budget_usd_per_year", "time_slices", "preset", "market_prices_usd_per_mtok",
+        "firm_capacity_growth_per_year", "peak_load_growth_per_year", "price_escalation_per_year", "load_shape", "existing",
+        "renewables", "solar", "wind", "existing_mw", "profile", "capex_multiplier", "location", "base", "shape",
+        "network_cost_usd_per_mtok", "measured", "name", "source", "year", "assumption", "reason",
+    ]
+
     /// Which file the override changes.
     enum Target: Hashable { case plan, region(String), design(String) }
 
@@ -70,7 +80,12 @@ struct Override {
 
     /// Applies the override to `root` (the target file's document), or reports a path that names nothing.
     func apply(to root: Node) -> Node? {
-        Self.replace(in: root, at: localComponents, with: value, override: self, walked: [])
+        apply(to: root, at: localComponents)
+    }
+
+    /// Applies the override at explicit components below `root` (the design catalogue nests designs in a list).
+    func apply(to root: Node, at components: ArraySlice<String>) -> Node? {
+        Self.replace(in: root, at: components, with: value, override: self, walked: [])
     }
 
     private static func replace(in node: Node, at components: ArraySlice<String>, with value: Node, override: Override, walked: [String]) -> Node? {
@@ -88,11 +103,13 @@ struct Override {
             if let index = pairs.firstIndex(where: { $0.0.scalar?.string == key }) {
                 guard let child = replace(in: pairs[index].1, at: rest, with: value, override: override, walked: walked + [key]) else { return nil }
                 pairs[index].1 = child
-            } else if rest.isEmpty {
-                // A field not written in the file may be set; the reader checks that the key exists in the schema.
-                pairs.append((Node(key), value))
+            } else if rest.isEmpty && optionalFields.contains(key) {
+                // An optional field not written in the file may be set; it takes the override's position for errors.
+                pairs.append((.scalar(Node.Scalar(key, .implicit, .plain, override.origin.mark)), value))
             } else {
-                override.origin.error("override path '\(override.path)' names no field: '\(key)' is not in \((walked.isEmpty ? "the file" : walked.joined(separator: ".")))")
+                let keys = pairs.compactMap { $0.0.scalar?.string }
+                let hint = YAMLField.closest(to: key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
+                override.origin.error("override path '\(override.path)' names no field: '\(key)' is not in \((walked.isEmpty ? "the file" : walked.joined(separator: ".")))\(hint)")
                 return nil
             }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))

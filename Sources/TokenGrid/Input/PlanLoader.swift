@@ -9,18 +9,22 @@ public enum PlanLoader {
     ///   - path: the plan file.
     ///   - sets: extra overrides `path=value`, applied after the plan's own (the command line's `--set`).
     /// - Throws: ``InputError`` with every error found (file, line, column, field path, what was expected).
-    public static func load(planAt path: String, sets: [String] = []) throws -> Scenario {
+    ///   - cache: parsed files to reuse across loads of variants of one plan (sweeps); nil reads every file afresh.
+    public static func load(planAt path: String, sets: [String] = [], cache: YAMLCache? = nil) throws -> Scenario {
         let log = DiagnosticLog()
-        let scenario = load(planAt: path, sets: sets, log: log)
+        let scenario = load(planAt: path, sets: sets, log: log, cache: cache)
         guard let scenario, !log.hasErrors else {
             throw InputError(errors: log.errors, warnings: log.warnings)
         }
         return scenario
     }
 
-    static func load(planAt path: String, sets: [String], log: DiagnosticLog) -> Scenario? {
-        guard var planNode = YAMLDocument.read(path, log: log) else { return nil }
+    static func load(planAt path: String, sets: [String], log: DiagnosticLog, cache: YAMLCache? = nil) -> Scenario? {
+        guard var planNode = YAMLDocument.read(path, log: log, cache: cache) else { return nil }
         let root = YAMLField(node: planNode, path: "", file: path, log: log)
+        if root["overrides"].isPresent && root["overrides"].node?.mapping == nil {
+            root["overrides"].error("expected a mapping from dotted path to value, e.g. {regions.ningxia.grid.price_usd_per_mwh: 30}")
+        }
         var overrides = root["overrides"].mappingEntries.compactMap { Override.make(path: $0.key, value: $0.field.node ?? Node(""), origin: $0.field) }
         overrides += sets.compactMap { Override.parse(commandLine: $0, log: log) }
         for override in overrides where override.target == .plan {
@@ -28,47 +32,53 @@ public enum PlanLoader {
         }
         let planField = YAMLField(node: planNode, path: "", file: path, log: log)
         let applied = overrides.map { "\($0.path) = \(($0.value.scalar?.string) ?? "…")" }
-        guard let plan = PlanReader.read(planField, overridesApplied: applied) else { return nil }
+        // Read on even when the plan has errors, so that the region and design files' errors are reported too.
+        let plan = PlanReader.read(planField, overridesApplied: applied)
 
         let planDirectory = (path as NSString).deletingLastPathComponent
         let regionsDirectory = resolve(planField["regions_dir"].string(required: false) ?? "../Regions", against: planDirectory)
         let designsPath = resolve(planField["designs_file"].string(required: false) ?? "designs.yaml",
                                   against: planField["designs_file"].isPresent ? planDirectory : regionsDirectory)
 
-        let designs = loadDesigns(designsPath, overrides: overrides, log: log)
+        let designs = loadDesigns(designsPath, overrides: overrides, log: log, cache: cache)
         var regions: [Region] = []
-        for (index, id) in plan.regionIDs.enumerated() {
+        var regionRoots: [String: YAMLField] = [:]
+        var listed: [String] = []
+        // Walk the plan's own list (not the de-duplicated ids) so that an error names the element at fault.
+        let regionElements = planField["regions"].node?.sequence == nil ? [] : planField["regions"].list()
+        for element in regionElements {
+            guard let id = element.node?.scalar?.string, !listed.contains(id), LinearIdentifier.isValid(id) else { continue }
+            listed.append(id)
             let regionPath = (regionsDirectory as NSString).appendingPathComponent("\(id).yaml")
             guard FileManager.default.fileExists(atPath: regionPath) else {
-                planField["regions"].list()[index].error("unknown region '\(id)': no file \(regionPath)")
+                element.error("unknown region '\(id)': no file \(regionPath)")
                 continue
             }
-            guard var node = YAMLDocument.read(regionPath, log: log) else { continue }
+            guard var node = YAMLDocument.read(regionPath, log: log, cache: cache) else { continue }
             for override in overrides where override.target == .region(id) { node = override.apply(to: node) ?? node }
-            if let region = RegionReader.read(YAMLField(node: node, path: "", file: regionPath, log: log), expectedID: id) {
-                regions.append(region)
-            }
+            let regionRoot = YAMLField(node: node, path: "", file: regionPath, log: log)
+            regionRoots[id] = regionRoot
+            if let region = RegionReader.read(regionRoot, expectedID: id) { regions.append(region) }
         }
         for override in overrides {
-            if case .region(let id) = override.target, !plan.regionIDs.contains(id) {
-                override.origin.error("override path '\(override.path)' names region '\(id)', which the plan does not use; expected one of: \(plan.regionIDs.joined(separator: ", "))")
+            if case .region(let id) = override.target, !listed.contains(id) {
+                override.origin.error("override path '\(override.path)' names region '\(id)', which the plan does not use; expected one of: \(listed.joined(separator: ", "))")
             }
         }
+        guard let plan else { return nil }
         let scenario = Scenario(plan: plan, regions: regions, designs: designs, warnings: [])
-        ScenarioChecks.check(scenario, planField: planField, log: log)
+        ScenarioChecks.check(scenario, planField: planField, regionRoots: regionRoots, log: log)
         var result = scenario
         result.warnings = log.warnings
         return result
     }
 
-    private static func loadDesigns(_ path: String, overrides: [Override], log: DiagnosticLog) -> [ClusterDesign] {
-        guard var node = YAMLDocument.read(path, log: log) else { return [] }
+    private static func loadDesigns(_ path: String, overrides: [Override], log: DiagnosticLog, cache: YAMLCache?) -> [ClusterDesign] {
+        guard var node = YAMLDocument.read(path, log: log, cache: cache) else { return [] }
         for override in overrides {
             guard case .design(let id) = override.target else { continue }
             // Design overrides address `designs.<id>.<field>` inside the catalogue's `designs` list.
-            var nested = override
-            nested.components = ["designs", id] + Array(override.localComponents)
-            node = nested.apply(to: node) ?? node
+            node = override.apply(to: node, at: (["designs", id] + Array(override.localComponents))[...]) ?? node
         }
         return DesignReader.read(YAMLField(node: node, path: "", file: path, log: log))
     }
@@ -78,9 +88,36 @@ public enum PlanLoader {
     }
 }
 
+/// Parsed YAML files by path, shared by the loads of many variants of one plan. Thread-safe.
+public final class YAMLCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nodes: [String: Node] = [:]
+
+    public init() {}
+
+    func node(_ path: String) -> Node? {
+        lock.lock()
+        defer { lock.unlock() }
+        return nodes[path]
+    }
+
+    func store(_ node: Node, for path: String) {
+        lock.lock()
+        nodes[path] = node
+        lock.unlock()
+    }
+}
+
 /// Reading a YAML file into a node tree, with parse errors turned into diagnostics.
 enum YAMLDocument {
-    static func read(_ path: String, log: DiagnosticLog) -> Node? {
+    static func read(_ path: String, log: DiagnosticLog, cache: YAMLCache? = nil) -> Node? {
+        if let cached = cache?.node(path) { return cached }
+        let node = parse(path, log: log)
+        if let node { cache?.store(node, for: path) }
+        return node
+    }
+
+    private static func parse(_ path: String, log: DiagnosticLog) -> Node? {
         let field = YAMLField(node: nil, path: "", file: path, log: log)
         guard let data = FileManager.default.contents(atPath: path) else {
             field.error("cannot read the file (missing or unreadable)")
@@ -119,5 +156,12 @@ enum YAMLDocument {
         default:
             return (nil, "\(error)")
         }
+    }
+}
+
+/// The id rule shared by every reader: lower-case letters, digits and '-'.
+enum LinearIdentifier {
+    static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a" ... "z").contains($0) || ("0" ... "9").contains($0) || $0 == "-" }
     }
 }

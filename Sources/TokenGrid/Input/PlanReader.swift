@@ -50,8 +50,8 @@ enum PlanReader {
     private static func readYears(_ field: YAMLField) -> (Int, Int) {
         guard field.isPresent else { return (2025, 2030) }
         guard field.expectMapping(keys: ["first", "last"]) else { return (2025, 2030) }
-        let first = field["first"].integer(in: 2000 ... 2100) ?? 2025
-        let last = field["last"].integer(in: 2000 ... 2100) ?? 2030
+        let first = field["first"].integer(required: false, in: 2000 ... 2100) ?? 2025
+        let last = field["last"].integer(required: false, in: 2000 ... 2100) ?? 2030
         if last < first {
             field["last"].error("last year \(last) is before first year \(first); years must be in order")
             return (first, first)
@@ -76,11 +76,16 @@ enum PlanReader {
             let name = element["name"].identifier()
             let months = element["months"].list().compactMap { $0.integer(in: 1 ... 12) }
             let hours = element["hours"].list().compactMap { $0.integer(in: 0 ... 23) }
+            if element["months"].node?.sequence?.isEmpty == true { element["months"].error("expected at least one month (1–12)") }
+            if element["hours"].node?.sequence?.isEmpty == true { element["hours"].error("expected at least one hour (0–23)") }
             guard let name, !months.isEmpty, !hours.isEmpty else { continue }
             if !names.insert(name).inserted { element["name"].error("time slice name '\(name)' is used twice") }
             slices.append(TimeSlice(name: name, months: months, hours: hours))
         }
-        guard !slices.isEmpty else { return nil }
+        guard !slices.isEmpty else {
+            if elements.isEmpty && field["slices"].node?.sequence != nil { field["slices"].error("expected at least one time slice") }
+            return nil
+        }
         var cellCount = [Int](repeating: 0, count: 12 * 24)
         for slice in slices { for m in slice.months { for h in slice.hours { cellCount[(m - 1) * 24 + h] += 1 } } }
         let total = slices.totalHours
@@ -107,7 +112,9 @@ enum PlanReader {
             let active = element["active_params_b"].number(in: 0.001 ... 1e5, unit: "billion parameters")
             let total = element["total_params_b"].number(in: 0.001 ... 1e5, unit: "billion parameters")
             let share = YearMap(reading: element["share"], in: 0 ... 1, unit: "fraction")
-            if !element["share"].isPresent { element["share"].error("missing required share (a fraction, or a year map such as {2025: 0.5, 2030: 0.7})") }
+            if !element["share"].isPresent {
+                element["share"].error("missing required share (a fraction, or a year map such as {2025: 0.5, 2030: 0.7})")
+            }
             if let active, let total, active > total {
                 element["active_params_b"].error("active parameters \(YAMLField.format(active))B exceed total parameters \(YAMLField.format(total))B")
             }

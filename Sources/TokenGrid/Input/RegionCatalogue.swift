@@ -27,6 +27,13 @@ public struct RegionCatalogue: Sendable {
         }
         let designsPath = (directory as NSString).appendingPathComponent(designsFileName)
         let designs = YAMLDocument.read(designsPath, log: log).map { DesignReader.read(YAMLField(node: $0, path: "", file: designsPath, log: log)) } ?? []
+        let designIDs = Set(designs.map(\.id))
+        for region in regions {
+            for (index, hosted) in region.clusterDesigns.enumerated() where !designIDs.contains(hosted.design) {
+                YAMLField(node: nil, path: "cluster_designs[\(index)].design", file: region.file, log: log)
+                    .error("unknown cluster design '\(hosted.design)'; expected one of: \(designIDs.sorted().joined(separator: ", "))")
+            }
+        }
         guard !log.hasErrors else { throw InputError(errors: log.errors, warnings: log.warnings) }
         return RegionCatalogue(regions: regions, designs: designs, warnings: log.warnings)
     }

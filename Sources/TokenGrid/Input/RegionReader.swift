@@ -6,18 +6,23 @@ enum RegionReader {
         if let id, id != expectedID { root["id"].error("id '\(id)' does not match the file name; expected '\(expectedID)'") }
         let name = root["name"].string()
         let country = root["country"].string()
-        if let country, country.count != 2 || country.uppercased() != country {
+        if let country, country.count != 2 || !country.unicodeScalars.allSatisfy({ ("A" ... "Z").contains($0) }) {
             root["country"].error("'\(country)' is not an ISO 3166 alpha-2 code; expected two capital letters such as CN or US")
         }
         let location = readLocation(root["location"], required: true)
         let grid = readGrid(root["grid"])
         let dataCentre = readDataCentre(root["data_centre"])
         let renewables = readRenewables(root["renewables"])
+        var hostedIDs = Set<String>()
         let designs = root["cluster_designs"].list().compactMap { element -> Region.HostedDesign? in
             element.expectMapping(keys: ["design", "capex_multiplier"])
             let design = element["design"].identifier()
             let multiplier = Figure(reading: element["capex_multiplier"], in: 0.1 ... 10, default: 1)
             guard let design, let multiplier else { return nil }
+            guard hostedIDs.insert(design).inserted else {
+                element["design"].error("design '\(design)' is listed twice; list each design once")
+                return nil
+            }
             return Region.HostedDesign(design: design, capexMultiplier: multiplier)
         }
         if root["cluster_designs"].isPresent && designs.isEmpty {

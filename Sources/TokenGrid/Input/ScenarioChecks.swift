@@ -1,27 +1,32 @@
 /// Checks that need more than one file: references between plan, regions and designs.
 enum ScenarioChecks {
-    static func check(_ scenario: Scenario, planField: YAMLField, log: DiagnosticLog) {
+    static func check(_ scenario: Scenario, planField: YAMLField, regionRoots: [String: YAMLField], log: DiagnosticLog) {
         let designIDs = Set(scenario.designs.map(\.id))
         let regionIDs = scenario.plan.regionIDs
         for region in scenario.regions {
-            let regionField = YAMLField(node: nil, path: "", file: region.file, log: log)
-            for (index, hosted) in region.clusterDesigns.enumerated() where !designIDs.contains(hosted.design) {
-                regionField.located("cluster_designs[\(index)].design")
-                    .error("unknown cluster design '\(hosted.design)'; expected one of: \(designIDs.sorted().joined(separator: ", "))")
+            let root = regionRoots[region.id] ?? YAMLField(node: nil, path: "", file: region.file, log: log)
+            for element in root["cluster_designs"].list(required: false) {
+                guard let id = element["design"].node?.scalar?.string, !designIDs.contains(id) else { continue }
+                element["design"].error("unknown cluster design '\(id)'; expected one of: \(designIDs.sorted().joined(separator: ", "))")
             }
-            for (index, existing) in region.dataCentre.existing.enumerated()
-            where !region.clusterDesigns.contains(where: { $0.design == existing.design }) {
-                regionField.located("data_centre.existing[\(index)].design")
-                    .error("existing cluster design '\(existing.design)' is not among this region's cluster_designs")
+            let hosted = Set(region.clusterDesigns.map(\.design))
+            for element in root["data_centre"]["existing"].list(required: false) {
+                guard let id = element["design"].node?.scalar?.string, !hosted.contains(id) else { continue }
+                element["design"].error("existing cluster design '\(id)' is not among this region's cluster_designs")
             }
         }
-        let zoneFields = planField["zones"].identifiedList(required: false)
-        for (zone, field) in zip(scenario.plan.zones, zoneFields) {
+        // Pair zones with their fields by id: a zone that failed to read must not shift the others.
+        var zoneFields: [String: YAMLField] = [:]
+        for field in planField["zones"].identifiedList(required: false) {
+            if let id = field["id"].node?.scalar?.string, zoneFields[id] == nil { zoneFields[id] = field }
+        }
+        for zone in scenario.plan.zones {
+            guard let field = zoneFields[zone.id] else { continue }
             switch zone.servedBy {
-            case .sites(let ids):
-                for (index, id) in ids.enumerated() where !regionIDs.contains(id) {
-                    field["served_by"]["sites"].list()[index]
-                        .error("unknown site '\(id)'; a zone can be served only by the plan's regions: \(regionIDs.joined(separator: ", "))")
+            case .sites:
+                for element in field["served_by"]["sites"].list() {
+                    guard let id = element.node?.scalar?.string, !regionIDs.contains(id) else { continue }
+                    element.error("unknown site '\(id)'; a zone can be served only by the plan's regions: \(regionIDs.joined(separator: ", "))")
                 }
             case .maxLatencyMS(let limit):
                 if scenario.sites(serving: zone).isEmpty, let location = zone.location, !scenario.regions.isEmpty {
@@ -34,9 +39,3 @@ enum ScenarioChecks {
     }
 }
 
-extension YAMLField {
-    /// A field at a path in a file whose node is not at hand (cross-file checks): reported without line and column.
-    func located(_ path: String) -> YAMLField {
-        YAMLField(node: nil, path: path, file: file, log: log)
-    }
-}

@@ -115,7 +115,7 @@ struct YAMLField {
     /// An identifier `[a-z0-9-]+`.
     func identifier(required: Bool = true) -> String? {
         guard let text = string(required: required) else { return nil }
-        let valid = !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let valid = LinearIdentifier.isValid(text)
         if !valid { error("'\(text)' is not a valid id; expected lower-case letters, digits and '-'") }
         return valid ? text : nil
     }
@@ -178,10 +178,17 @@ struct YAMLField {
 
     /// A list of numbers with exactly `count` elements, each within `range`.
     func numbers(count: Int, in range: ClosedRange<Double>? = nil) -> [Double]? {
+        guard isPresent else {
+            error("missing required list of \(count) numbers")
+            return nil
+        }
+        guard node?.sequence != nil else {
+            error("expected a list of \(count) numbers, found \(kindDescription)")
+            return nil
+        }
         let elements = list()
-        guard !elements.isEmpty || !isPresent else { return nil }
         guard elements.count == count else {
-            if isPresent, node?.sequence != nil { error("expected exactly \(count) numbers, found \(elements.count)") }
+            error("expected exactly \(count) numbers, found \(elements.count)")
             return nil
         }
         let values = elements.compactMap { $0.number(in: range) }

@@ -21,7 +21,8 @@ enum ZoneReader {
 
     static func readVolume(_ field: YAMLField, sourced: Bool) -> TokenVolume? {
         field.expectMapping(keys: sourced ? ["tokens", "per", "date", "source"] : ["tokens", "per", "date"])
-        let tokens = field["tokens"].number(in: 0 ... 1e30, unit: "tokens")
+        // Observations are fitted on a log scale, so they must be positive; a base volume may be zero.
+        let tokens = field["tokens"].number(in: (sourced ? 0 : 1e-9) ... 1e30, unit: "tokens")
         let per = field["per"].choice(TokenVolume.Period.allCases.map(\.rawValue))
         let date = field["date"].date()
         let source = sourced ? field["source"].string(required: false) : nil
@@ -53,7 +54,9 @@ enum ZoneReader {
         case "anchors":
             field.expectMapping(keys: ["model", "points"])
             guard let points = YearMap(reading: field["points"], in: 1 ... 1e30, unit: "tokens per year") else {
-                if !field["points"].isPresent { field["points"].error("missing required points {year: tokens per year, ...}") }
+                if !field["points"].isPresent {
+                    field["points"].error("missing required points {year: tokens per year, ...}; expected at least two years")
+                }
                 return nil
             }
             if points.points.count < 2 { field["points"].error("expected at least two anchor years") }
@@ -85,6 +88,7 @@ enum ZoneReader {
         if field["sites"].isPresent {
             if field["max_latency_ms"].isPresent { field.error("give either 'sites' or 'max_latency_ms', not both") }
             let ids = field["sites"].list().compactMap { $0.identifier() }
+            if field["sites"].node?.sequence?.isEmpty == true { field["sites"].error("expected at least one site id") }
             return ids.isEmpty ? nil : .sites(ids)
         }
         guard let limit = field["max_latency_ms"].number(in: 0.1 ... 10_000, unit: "ms") else { return nil }

@@ -42,8 +42,6 @@ extension Profile {
         guard field.expectMapping(keys: ["monthly", "hourly", "source", "year", "assumption", "reason"]) else { return nil }
         let monthly = field["monthly"].numbers(count: 12, in: 0 ... 1e9)
         let hourly = field["hourly"].numbers(count: 24, in: 0 ... 1e9)
-        if !field["monthly"].isPresent { field["monthly"].error("missing required list of 12 monthly factors") }
-        if !field["hourly"].isPresent { field["hourly"].error("missing required list of 24 hourly factors") }
         let source = field["source"].string(required: false)
         let year = field["year"].integer(required: false, in: 1900 ... 2100)
         let assumption = field["assumption"].bool(required: false) ?? false

@@ -2,6 +2,8 @@
 public struct YearMap: Sendable, Hashable, Codable {
     /// The given points, sorted by year.
     public var points: [YearValue]
+    /// Written as a single number: the same value in every year (``given(in:)`` then answers for every year).
+    public var isConstant = false
 
     public struct YearValue: Sendable, Hashable, Codable {
         public var year: Int
@@ -28,7 +30,9 @@ public struct YearMap: Sendable, Hashable, Codable {
     }
 
     /// The value given exactly for `year`, if any (caps and budgets apply only in the years they name).
-    public func given(in year: Int) -> Double? { points.first { $0.year == year }?.value }
+    public func given(in year: Int) -> Double? {
+        isConstant ? points.first?.value : points.first { $0.year == year }?.value
+    }
 }
 
 extension YearMap {
@@ -38,6 +42,7 @@ extension YearMap {
         if field.node?.scalar != nil {
             guard let value = field.number(in: range, unit: unit) else { return nil }
             self.init([2000: value])
+            isConstant = true
             return
         }
         guard field.node?.mapping != nil else {
@@ -55,7 +60,10 @@ extension YearMap {
             lastYear = year
             if let number = value.number(in: range, unit: unit) { points[year] = number }
         }
-        guard !points.isEmpty else { return nil }
+        guard !points.isEmpty else {
+            if field.node?.mapping?.isEmpty == true { field.error("expected at least one year, e.g. {2025: 1.0, 2030: 2.0}") }
+            return nil
+        }
         self.init(points)
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import LinearProgramming
+
+/// Runs the scenarios of a sweep: each worker thread takes a contiguous block of scenarios and solves them in
+/// order, changing its loaded LP in place and re-solving from the previous optimal basis whenever the LP's
+/// shape is unchanged (it is, when only numbers vary). A failed scenario is recorded with its reason.
+public struct SweepRunner: Sendable {
+    public var planPath: String
+    /// Overrides applied to every scenario before the varied ones (the command line's `--set`).
+    public var baseSets: [String]
+    public var spec: SweepSpec
+    /// Worker threads, each with its own GLPK problem.
+    public var jobs: Int
+    /// Re-solve from the previous basis (true) or build and solve every scenario from scratch (false).
+    public var warmStart: Bool
+    public var method: SolverOptions.Method
+
+    /// Called after each finished scenario with the number done so far and the total.
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
+    /// Checked between scenarios; returning true stops the sweep, keeping what is finished.
+    public var isCancelled: (@Sendable () -> Bool)?
+
+    public init(planPath: String, baseSets: [String] = [], spec: SweepSpec, jobs: Int = 1, warmStart: Bool = true,
+                method: SolverOptions.Method = .dualSimplex) {
+        self.planPath = planPath
+        self.baseSets = baseSets
+        self.spec = spec
+        self.jobs = jobs
+        self.warmStart = warmStart
+        self.method = method
+    }
+
+    /// Runs the scenarios whose indices are in `indices` (all by default) and returns their rows.
+    /// - Throws: ``InputError`` when the base plan itself is invalid.
+    public func run(indices: Range<Int>? = nil) throws -> SweepTable {
+        let cache = YAMLCache()
+        let base = try PlanLoader.load(planAt: planPath, sets: baseSets, cache: cache)
+        let all = spec.scenarios()
+        let selected = indices ?? 0 ..< all.count
+        let siteIDs = base.regions.map(\.id), zoneIDs = base.plan.zones.map(\.id), lastYear = base.plan.lastYear
+        let workerCount = max(1, min(jobs, selected.count))
+        let threads = (0 ..< workerCount).map { SolverThread(name: "tokengrid-sweep-\($0)") }
+        defer { threads.forEach { $0.stop() } }
+        let counter = Counter()
+        let runner = self
+        let chunks = try runInParallel(on: threads) { worker -> [SweepRow] in
+            let block = SweepSpec.shard(worker, of: workerCount, total: selected.count)
+            var chain = Chain(runner: runner, cache: cache, siteIDs: siteIDs, zoneIDs: zoneIDs, lastYear: lastYear)
+            var rows: [SweepRow] = []
+            for offset in block {
+                if runner.isCancelled?() == true { break }
+                let index = selected.lowerBound + offset
+                rows.append(chain.solve(index: index, values: all[index]))
+                runner.onProgress?(counter.increment(), selected.count)
+            }
+            return rows
+        }
+        return SweepTable(parameters: spec.parameters.map(\.path), sites: siteIDs, zones: zoneIDs, lastYear: lastYear,
+                          rows: chunks.flatMap { $0 }.sorted { $0.index < $1.index })
+    }
+
+    /// One worker's sequence of solves, holding the loaded problem between scenarios (on the worker's thread).
+    private struct Chain {
+        let runner: SweepRunner
+        let cache: YAMLCache
+        let siteIDs: [String], zoneIDs: [String], lastYear: Int
+        var problem: GLPKProblem?
+        var loaded: LinearProgram?
+
+        init(runner: SweepRunner, cache: YAMLCache, siteIDs: [String], zoneIDs: [String], lastYear: Int) {
+            self.runner = runner
+            self.cache = cache
+            self.siteIDs = siteIDs
+            self.zoneIDs = zoneIDs
+            self.lastYear = lastYear
+        }
+
+        mutating func solve(index: Int, values: [Double]) -> SweepRow {
+            let sets = runner.baseSets + zip(runner.spec.parameters, values).map { "\($0.path)=\(CSVReport.csvNumber($1))" }
+            do {
+                let scenario = try PlanLoader.load(planAt: runner.planPath, sets: sets, cache: cache)
+                let model = PlacementModel.build(PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario)))
+                var options = SolverOptions(method: runner.method)
+                if runner.warmStart, let problem, let loaded, try problem.update(from: loaded, to: model.program) {
+                    options.presolve = false
+                    options.warmStart = true
+                } else {
+                    problem = try GLPKProblem(model.program)
+                }
+                loaded = model.program
+                let solution = try problem!.solve(options)
+                guard solution.status == .optimal else {
+                    return failed(index, values, status: solution.status.rawValue, reason: "the solver ended \(solution.status.rawValue)")
+                }
+                let statistics = PlacementResult.SolverStatistics(rows: 0, columns: 0, nonzeros: 0, iterations: solution.iterations,
+                                                                  method: runner.method.rawValue, buildSeconds: 0, solveSeconds: solution.solveSeconds, extractSeconds: 0)
+                return row(index, values, model.results(from: solution, statistics: statistics))
+            } catch let error as InputError {
+                return failed(index, values, status: "error", reason: error.errors.first?.description ?? "invalid input")
+            } catch {
+                // A broken problem must not poison the next warm start.
+                problem = nil
+                loaded = nil
+                return failed(index, values, status: "error", reason: "\(error)")
+            }
+        }
+
+        private func row(_ index: Int, _ values: [Double], _ result: PlacementResult) -> SweepRow {
+            let last = result.sites.filter { $0.year == lastYear }
+            let tokens = last.reduce(0) { $0 + $1.tokens }, cost = last.reduce(0) { $0 + $1.costUSD.total }
+            let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
+            let largest = last.filter { $0.itMWInstalled > 1e-6 }.max { $0.itMWInstalled < $1.itMWInstalled }?.site ?? ""
+            return SweepRow(
+                index: index, values: values, status: result.status.rawValue, objectiveUSD: result.objectiveUSD,
+                averageCostUSDPerMTok: tokens > 0 ? cost / tokens * 1e6 : .nan,
+                unservedShare: demanded > 0 ? result.totalUnservedTokens / demanded : 0, largestSite: largest,
+                siteCostUSDPerMTok: siteIDs.map { id in last.first { $0.site == id && $0.tokens > 0 }?.costUSDPerMTok ?? .nan },
+                zoneMarginalUSDPerMTok: zoneIDs.map { id in result.zones.first { $0.zone == id && $0.year == lastYear }?.marginalUSDPerMTok ?? .nan },
+                error: "", iterations: result.solver.iterations, solveSeconds: result.solver.solveSeconds)
+        }
+
+        private func failed(_ index: Int, _ values: [Double], status: String, reason: String) -> SweepRow {
+            SweepRow(index: index, values: values, status: status, objectiveUSD: .nan, averageCostUSDPerMTok: .nan, unservedShare: .nan,
+                     largestSite: "", siteCostUSDPerMTok: siteIDs.map { _ in .nan }, zoneMarginalUSDPerMTok: zoneIDs.map { _ in .nan },
+                     error: reason.replacingOccurrences(of: "\n", with: " "), iterations: 0, solveSeconds: 0)
+        }
+    }
+}
+
+/// A thread-safe count of finished scenarios.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
