@@ -28,12 +28,27 @@ extension GLPKProblem {
         let code = capture.run {
             switch format {
             case .mps: return glp_write_mps(pointer, GLP_MPS_FILE, nil, path)
-            case .lp: return glp_write_lp(pointer, nil, path)
+            case .lp: return writeLPKeepingConstant(path)
             }
         }
         guard code == 0 else {
             throw LinearProgrammingError.file(path: path, message: capture.lastLine.isEmpty ? "cannot write" : capture.lastLine)
         }
+    }
+
+    /// GLPK's CPLEX LP writer keeps the objective constant only as a comment, so a file read back would lose it.
+    /// Write a copy in which a column `objective_constant`, fixed at 1, carries the constant as its cost.
+    private func writeLPKeepingConstant(_ path: String) -> Int32 {
+        let constant = glp_get_obj_coef(pointer, 0)
+        guard constant != 0, let copy = glp_create_prob() else { return glp_write_lp(pointer, nil, path) }
+        defer { glp_delete_prob(copy) }
+        glp_copy_prob(copy, pointer, GLP_ON)
+        let column = glp_add_cols(copy, 1)
+        glp_set_col_name(copy, column, "objective_constant")
+        glp_set_col_bnds(copy, column, GLP_FX, 1, 1)
+        glp_set_obj_coef(copy, column, constant)
+        glp_set_obj_coef(copy, 0, 0)
+        return glp_write_lp(copy, nil, path)
     }
 
     /// Reads a problem from an MPS (free) or CPLEX LP file.

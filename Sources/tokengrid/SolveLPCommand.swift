@@ -28,6 +28,9 @@ struct SolveLPCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Stop after this many seconds.")
     var timeLimitSeconds: Double?
 
+    @Flag(inversion: .prefixedNo, help: "Use GLPK's LP presolver (simplex only).")
+    var presolve = false
+
     @Flag(help: "Print GLPK's own progress output.")
     var verbose = false
 
@@ -38,7 +41,7 @@ struct SolveLPCommand: ParsableCommand {
         let readStart = Date()
         let problem = try GLPKProblem.read(from: file, format: format)
         let readSeconds = Date().timeIntervalSince(readStart)
-        let options = SolverOptions(method: method.method, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
+        let options = SolverOptions(method: method.method, presolve: presolve, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
         let solution = try problem.solve(options)
         print("file:        \(file)")
         print("size:        \(problem.constraintCount) rows, \(problem.variableCount) columns, \(problem.entryCount) nonzeros")
