@@ -13,6 +13,7 @@ struct BenchmarkArguments {
     var method = "dual"
     var strategy = PlacementOptions.Strategy.automatic
     var threads = 2
+    var presolve = true
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var iterator = words.makeIterator()
@@ -27,6 +28,7 @@ struct BenchmarkArguments {
             case "--strategy": strategy = PlacementOptions.Strategy(rawValue: iterator.next() ?? "") ?? strategy
             case "--threads": threads = Int(iterator.next() ?? "") ?? threads
             case "--glpsol": glpsol = true
+            case "--no-presolve": presolve = false
             default: mode = word
             }
         }

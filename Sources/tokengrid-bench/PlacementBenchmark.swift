@@ -11,7 +11,7 @@ enum PlacementBenchmark {
         let start = Date()
         let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
         let projectSeconds = seconds(since: start)
-        var options = PlacementOptions(solver: SolverOptions(method: arguments.method == "primal" ? .primalSimplex : .dualSimplex),
+        var options = PlacementOptions(solver: SolverOptions(method: arguments.method == "primal" ? .primalSimplex : .dualSimplex, presolve: arguments.presolve),
                                        strategy: arguments.strategy)
         options.threads = arguments.threads
         if ProcessInfo.processInfo.environment["TOKENGRID_BENCH_TRACE"] != nil {

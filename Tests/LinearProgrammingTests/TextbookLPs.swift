@@ -179,4 +179,19 @@ struct TextbookLP: Sendable, CustomTestStringConvertible {
         lp.addConstraint("link", terms: [(x, 1), (y, -1)], bounds: .atMost(1))
         return lp
     }
+
+    /// The same LP without its free rows (which carry no constraint: same optimum, same other duals).
+    func withoutFreeRows() -> TextbookLP {
+        var lp = LinearProgram(name: program.name, sense: program.sense)
+        lp.objectiveConstant = program.objectiveConstant
+        for j in 0 ..< program.variableCount {
+            lp.addVariable(program.variableNames[j], bounds: program.variableBounds[j], objective: program.objectiveCoefficients[j])
+        }
+        let kept = (0 ..< program.constraintCount).filter { program.constraintBounds[$0] != .free }
+        for i in kept {
+            lp.addConstraint(program.constraintNames[i], terms: program.terms(of: ConstraintID(i)), bounds: program.constraintBounds[i])
+        }
+        return TextbookLP(name: name, program: lp, objective: objective, values: values, reducedCosts: reducedCosts,
+                          activities: kept.map { activities[$0] }, duals: kept.map { duals[$0] })
+    }
 }

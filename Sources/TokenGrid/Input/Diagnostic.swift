@@ -42,6 +42,22 @@ public final class DiagnosticLog: @unchecked Sendable {
 
     public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// Number of diagnostics so far (a position to look back from).
+    var count: Int { diagnostics.count }
+
+    /// Moves the diagnostics found since `start` in `file` whose field path lies under `pathPrefix` to where an
+    /// override set that value: the override's own file and position, not the file it was applied to.
+    func reattribute(since start: Int, in file: String, under pathPrefix: String, to origin: YAMLField, overridePath: String) {
+        for index in start ..< diagnostics.count where diagnostics[index].file == file {
+            let path = diagnostics[index].fieldPath.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+            guard path == pathPrefix || path.hasPrefix(pathPrefix + ".") else { continue }
+            diagnostics[index].file = origin.file
+            diagnostics[index].line = origin.node == nil ? nil : origin.mark?.line
+            diagnostics[index].column = origin.node == nil ? nil : origin.mark?.column
+            diagnostics[index].message += " (value set by override '\(overridePath)')"
+        }
+    }
+
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

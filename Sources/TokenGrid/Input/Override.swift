@@ -15,6 +15,14 @@ struct Override {
 
     var path: String { components.joined(separator: ".") }
 
+    /// The overridden field's dotted path inside the target file, as readers name it.
+    func localPath(in target: Target) -> String {
+        switch target {
+        case .design(let id): return (["designs", id] + Array(localComponents)).joined(separator: ".")
+        default: return localComponents.joined(separator: ".")
+        }
+    }
+
     /// Fields that may be missing from a file and still be set by an override (every other path must name a
     /// field that is written in the file). Kept in step with the readers' optional keys.
     static let optionalFields: Set<String> = [
@@ -47,6 +55,7 @@ struct Override {
     /// Parses `path=value` from the command line; the value is read as YAML (a number, a word, a list, …).
     static func parse(commandLine text: String, log: DiagnosticLog) -> Override? {
         let origin = YAMLField(node: nil, path: "--set \(text)", file: "command line", log: log)
+        // The value's own position is within the --set text, not any file: report its errors on the command line.
         guard let equals = text.firstIndex(of: "=") else {
             origin.error("expected path=value, e.g. regions.ningxia.grid.price_usd_per_mwh=30")
             return nil

@@ -33,7 +33,9 @@ public enum PlanLoader {
         let planField = YAMLField(node: planNode, path: "", file: path, log: log)
         let applied = overrides.map { "\($0.path) = \(($0.value.scalar?.string) ?? "…")" }
         // Read on even when the plan has errors, so that the region and design files' errors are reported too.
+        let planStart = log.count
         let plan = PlanReader.read(planField, overridesApplied: applied)
+        reattribute(overrides, target: .plan, since: planStart, file: path, log: log)
 
         let planDirectory = (path as NSString).deletingLastPathComponent
         let regionsDirectory = resolve(planField["regions_dir"].string(required: false) ?? "../Regions", against: planDirectory)
@@ -58,7 +60,9 @@ public enum PlanLoader {
             for override in overrides where override.target == .region(id) { node = override.apply(to: node) ?? node }
             let regionRoot = YAMLField(node: node, path: "", file: regionPath, log: log)
             regionRoots[id] = regionRoot
+            let start = log.count
             if let region = RegionReader.read(regionRoot, expectedID: id) { regions.append(region) }
+            reattribute(overrides, target: .region(id), since: start, file: regionPath, log: log)
         }
         for override in overrides {
             if case .region(let id) = override.target, !listed.contains(id) {
@@ -80,7 +84,21 @@ public enum PlanLoader {
             // Design overrides address `designs.<id>.<field>` inside the catalogue's `designs` list.
             node = override.apply(to: node, at: (["designs", id] + Array(override.localComponents))[...]) ?? node
         }
-        return DesignReader.read(YAMLField(node: node, path: "", file: path, log: log))
+        let start = log.count
+        let designs = DesignReader.read(YAMLField(node: node, path: "", file: path, log: log))
+        for override in overrides {
+            if case .design = override.target { reattribute([override], target: override.target, since: start, file: path, log: log) }
+        }
+        return designs
+    }
+
+    /// Errors in a value an override set belong to the override (its file and position), not the file it changed.
+    private static func reattribute(_ overrides: [Override], target: Override.Target, since start: Int, file: String, log: DiagnosticLog) {
+        for override in overrides where override.target == target {
+            // Plan overrides written in the plan file already carry the right position; --set ones do not.
+            if target == .plan && override.origin.file == file { continue }
+            log.reattribute(since: start, in: file, under: override.localPath(in: target), to: override.origin, overridePath: override.path)
+        }
     }
 
     private static func resolve(_ path: String, against directory: String) -> String {

@@ -1,6 +1,58 @@
-/// `report.md` (placeholder: rendered by MarkdownReport+Sections).
+/// `report.md`: the summary a planner reads first (the same content as `report.html`, without the charts).
 public enum MarkdownReport {
+    /// The report as GitHub-flavoured Markdown; byte-identical for the same input.
     public static func render(_ report: Report) -> String {
-        "# TokenGrid plan: \(report.result.planName)\n\n" + ReportSummary.text(report) + "\n"
+        let document = ReportDocument(report)
+        var lines = ["# \(escape(document.title))", ""] + document.byline.map(escape) + [""]
+        lines.append(document.sections.map { "[\($0.title)](#\(slug($0.title)))" }.joined(separator: " · "))
+        for section in document.sections {
+            lines += ["", "## \(escape(section.title))"]
+            for block in section.blocks {
+                guard let text = render(block) else { continue }
+                lines += ["", text]
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func render(_ block: ReportBlock) -> String? {
+        switch block {
+        case .subheading(let text): return "### " + escape(text)
+        case .paragraph(let text): return escape(text)
+        case let .list(items, code): return items.map { "- " + (code ? codeSpan($0) : escape($0)) }.joined(separator: "\n")
+        case .table(let table): return render(table)
+        case .chart: return nil
+        }
+    }
+
+    private static func render(_ table: ReportTable) -> String {
+        func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+        var lines = [line(table.columns.map { escape($0.title) }), "|" + table.columns.map { $0.numeric ? "---:|" : "---|" }.joined()]
+        lines += table.rows.map { line($0.map { escape($0.text) }) }
+        // Markdown tables have no footer: totals come last, in bold.
+        lines += table.footer.map { line($0.map { $0.text.isEmpty ? "" : "**" + escape($0.text) + "**" }) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Text with Markdown's active characters escaped; `code` spans (between backticks) are kept as they are.
+    static func escape(_ text: String) -> String {
+        var out = "", inCode = false
+        for character in text {
+            if character == "`" { inCode.toggle() }
+            if !inCode, "\\*_[]<>|".contains(character) || (character == "#" && out.isEmpty) { out.append("\\") }
+            out.append(character == "\n" ? " " : character)
+        }
+        return out
+    }
+
+    /// The anchor GitHub gives a heading: lower case, spaces to hyphens, other punctuation dropped.
+    private static func slug(_ title: String) -> String {
+        String(title.lowercased().compactMap { $0 == " " ? "-" : ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : nil })
+    }
+
+    /// A code span that survives backticks inside the text.
+    private static func codeSpan(_ text: String) -> String {
+        let fence = text.contains("`") ? "`` " : "`"
+        return fence + text.replacingOccurrences(of: "|", with: "\\|") + String(fence.reversed())
     }
 }

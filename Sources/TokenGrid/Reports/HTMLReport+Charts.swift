@@ -1,0 +1,54 @@
+extension HTMLReport {
+    /// Colours of the cost components, in `ReportData.components` order.
+    private static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1"]
+
+    /// A chart of the document as `<figure>`s with inline SVG. Sites and zones keep one colour each, by plan order.
+    static func render(_ chart: ReportChart, _ data: ReportData) -> String {
+        let years = data.years.map(String.init), last = data.lastYear
+        switch chart {
+        case .demand:
+            let series = data.plan.zones.enumerated().compactMap { index, zone -> SVGChart.Series? in
+                guard let projected = data.report.demand.zone(zone.id) else { return nil }
+                return SVGChart.Series(name: zone.id, values: data.years.map { year in projected.years.first { $0.year == year }?.tokensPerYear ?? 0 },
+                                       color: SVGChart.color(index))
+            }
+            let linear = SVGChart.lines(categories: years, series: series, logarithmic: false, yTitle: "tokens/yr", label: "Demand by zone, tokens per year")
+            let log = SVGChart.lines(categories: years, series: series, logarithmic: true, yTitle: "tokens/yr (log scale)",
+                                     label: "Demand by zone, tokens per year, log scale")
+            return "<div class=\"charts\">\n" + figure(linear, caption: "Demand by zone, tokens/yr.") + "\n"
+                + figure(log, caption: "The same on a log scale: a straight line is constant growth.") + "\n</div>"
+
+        case .capacity:
+            let series = data.siteIDs.enumerated().compactMap { index, id -> SVGChart.Series? in
+                let values = data.years.map { data.site(id, $0)?.itMWInstalled ?? 0 }
+                return values.contains { $0 > ReportCell.epsilon } ? SVGChart.Series(name: id, values: values, color: SVGChart.color(index)) : nil
+            }
+            guard !series.isEmpty else { return "" }
+            let svg = SVGChart.stackedColumns(categories: years, series: series, yTitle: "MW IT installed", unit: "MW IT",
+                                              label: "IT capacity installed by site and year, MW")
+            return figure(svg, caption: "IT capacity in service by site at the end of each year, MW IT (total on top).")
+
+        case .costByComponent:
+            // Cheapest first; ties keep plan order (the sort is stable).
+            let sites = data.producing(in: last).enumerated().sorted { ($0.element.costUSDPerMTok, $0.offset) < ($1.element.costUSDPerMTok, $1.offset) }.map(\.element)
+            guard !sites.isEmpty else { return "" }
+            let series = ReportData.components.enumerated().map { index, component in
+                SVGChart.Series(name: component.name, values: sites.map { $0.costUSDPerMTokBreakdown[keyPath: component.value] },
+                                color: componentColours[index % componentColours.count])
+            }
+            let svg = SVGChart.stackedBars(labels: sites.map(\.site), series: series, xTitle: "$ per million tokens, \(last)",
+                                           format: { "$" + ReportCell.usdPerMTokText($0) }, label: "Cost per million tokens by site and component, \(last)")
+            return figure(svg, caption: "Cost per million tokens by site and component in \(last), cheapest first.")
+
+        case .reserveMargins:
+            let sites = data.sites(in: last)
+            guard !sites.isEmpty else { return "" }
+            let series = [SVGChart.Series(name: "before data centres", values: sites.map(\.reserveMarginBefore), color: "#9cc3e4"),
+                          SVGChart.Series(name: "after data centres", values: sites.map(\.reserveMarginAfter), color: "#2f5f98")]
+            let svg = SVGChart.groupedBars(labels: sites.map(\.site), series: series, markers: ("reserve floor", sites.map(\.minReserveMargin), "#c0392b"),
+                                           xTitle: "reserve margin at the tightest slice, \(last)", format: NumberFormat.percent,
+                                           tickFormat: { NumberFormat.fixed($0 * 100, 0) + "%" }, label: "Reserve margin before and after the data-centre load, \(last)")
+            return figure(svg, caption: "Reserve margin at the tightest time slice in \(last), before and after the data centres' grid draw; the dashed line is the region's floor.")
+        }
+    }
+}
