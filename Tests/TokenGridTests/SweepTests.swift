@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TokenGrid
+
+@Suite struct SweepTests {
+    static let quickstart = "\(PlacementShippedPlansTests.repository)/Plans/quickstart.yaml"
+
+    @Test func gridListsEveryCombinationFirstParameterSlowest() throws {
+        let spec = SweepSpec(parameters: [try .parse("a=0:1:2", requireSteps: true), try .parse("b=10:30:3", requireSteps: true)])
+        #expect(spec.scenarios() == [[0, 10], [0, 20], [0, 30], [1, 10], [1, 20], [1, 30]])
+    }
+
+    @Test func latinHypercubeIsStratifiedAndReproducible() throws {
+        let spec = SweepSpec(parameters: [try .parse("a=0:10", requireSteps: false), try .parse("b=-1:1", requireSteps: false)], samples: 50, seed: 42)
+        let samples = spec.scenarios()
+        #expect(samples == spec.scenarios())
+        #expect(samples != SweepSpec(parameters: spec.parameters, samples: 50, seed: 43).scenarios())
+        // Each of the 50 strata of each parameter holds exactly one sample.
+        for (p, parameter) in spec.parameters.enumerated() {
+            let strata = samples.map { Int(($0[p] - parameter.low) / (parameter.high - parameter.low) * 50) }
+            #expect(Set(strata) == Set(0 ..< 50))
+        }
+    }
+
+    @Test func badParametersAndShardsAreRejected() {
+        #expect(throws: SweepError.self) { try SweepSpec.Parameter.parse("a=1:0:3", requireSteps: true) }
+        #expect(throws: SweepError.self) { try SweepSpec.Parameter.parse("a=0:1", requireSteps: true) }
+        #expect(throws: SweepError.self) { try SweepSpec.Parameter.parse("a0:1:3", requireSteps: true) }
+        #expect(throws: SweepError.self) { try SweepSpec.Parameter.parse("a=0:1:0", requireSteps: true) }
+    }
+
+    @Test func shardsCoverEveryScenarioExactlyOnce() {
+        for total in [0, 1, 7, 200] {
+            for count in [1, 3, 8] {
+                let covered = (0 ..< count).flatMap { Array(SweepSpec.shard($0, of: count, total: total)) }
+                #expect(covered == Array(0 ..< total))
+            }
+        }
+    }
+
+    /// Warm-started re-solves reach the same optimum as solving every scenario from scratch.
+    @Test func warmStartsGiveTheColdOptimum() throws {
+        let spec = SweepSpec(parameters: [try .parse("regions.ercot.grid.price_usd_per_mwh=40:100:4", requireSteps: true),
+                                          try .parse("zones.world.growth.rate_per_year=0.5:1.5:2", requireSteps: true)])
+        let warm = try SweepRunner(planPath: Self.quickstart, spec: spec, jobs: 2, warmStart: true).run()
+        let cold = try SweepRunner(planPath: Self.quickstart, spec: spec, jobs: 1, warmStart: false).run()
+        #expect(warm.rows.count == 8 && cold.rows.count == 8)
+        for (a, b) in zip(warm.rows, cold.rows) {
+            #expect(a.index == b.index && a.values == b.values && a.status == "optimal")
+            #expect(abs(a.objectiveUSD - b.objectiveUSD) <= 1e-7 * abs(b.objectiveUSD), "scenario \(a.index)")
+            #expect(abs(a.averageCostUSDPerMTok - b.averageCostUSDPerMTok) <= 1e-6 * b.averageCostUSDPerMTok)
+        }
+        // Warm starts need far fewer simplex iterations once the chain is going.
+        #expect(warm.rows.reduce(0) { $0 + $1.iterations } < cold.rows.reduce(0) { $0 + $1.iterations })
+    }
+
+    @Test func aFailedScenarioIsRecordedAndTheSweepGoesOn() throws {
+        // A negative price is out of range for the first scenario only.
+        let spec = SweepSpec(parameters: [try .parse("regions.ercot.grid.price_usd_per_mwh=-10:50:2", requireSteps: true)])
+        let table = try SweepRunner(planPath: Self.quickstart, spec: spec).run()
+        #expect(table.rows[0].status == "error")
+        #expect(table.rows[0].error.contains("price_usd_per_mwh"))
+        #expect(table.rows[1].status == "optimal")
+    }
+
+    @Test func csvRoundTripsAndMergeChecksShards() throws {
+        let spec = SweepSpec(parameters: [try .parse("regions.ercot.grid.price_usd_per_mwh=40:100:3", requireSteps: true)])
+        let runner = SweepRunner(planPath: Self.quickstart, spec: spec)
+        let first = try runner.run(indices: 0 ..< 1), second = try runner.run(indices: 1 ..< 3)
+        let parsed = try SweepTable.parse(first.csv(), file: "a.csv")
+        #expect(parsed.csv() == first.csv())
+        let merged = try SweepTable.merge([("a.csv", parsed), ("b.csv", try SweepTable.parse(second.csv(), file: "b.csv"))])
+        #expect(merged.rows.map(\.index) == [0, 1, 2])
+        #expect(throws: SweepError.self) { try SweepTable.merge([("a.csv", parsed), ("again.csv", parsed)]) }
+    }
+
+    /// The tornado ranks inputs by how far group means of the metric move; the largest site's changes are listed.
+    @Test func sensitivityRanksInputsAndFindsSwitches() {
+        func row(_ index: Int, _ a: Double, _ b: Double, cost: Double, site: String) -> SweepRow {
+            SweepRow(index: index, values: [a, b], status: "optimal", objectiveUSD: 1, averageCostUSDPerMTok: cost, unservedShare: 0, largestSite: site,
+                     siteCostUSDPerMTok: [], zoneMarginalUSDPerMTok: [], error: "", iterations: 0, solveSeconds: 0)
+        }
+        // cost = 1 + a + 0.1 b; the largest site changes when a goes from 1 to 2.
+        var rows: [SweepRow] = []
+        for a in 0 ..< 3 { for b in 0 ..< 3 { rows.append(row(rows.count, Double(a), Double(b), cost: 1 + Double(a) + 0.1 * Double(b), site: a < 2 ? "x" : "y")) } }
+        let sensitivity = Sensitivity(SweepTable(parameters: ["a", "b"], sites: [], zones: [], lastYear: 2030, rows: rows))
+        #expect(sensitivity.bars.map(\.parameter) == ["a", "b"])
+        #expect(abs(sensitivity.bars[0].swing - 2) < 1e-12 && abs(sensitivity.bars[1].swing - 0.2) < 1e-12)
+        #expect(sensitivity.switches == [Sensitivity.Switch(parameter: "a", fromSite: "x", toSite: "y", after: 1, before: 2)])
+        #expect(SensitivityReport.html(SweepTable(parameters: ["a", "b"], sites: [], zones: [], lastYear: 2030, rows: rows), title: "t").contains("<svg"))
+    }
+}
