@@ -6,6 +6,12 @@ public struct Basis: Sendable, Equatable {
     public var rowStatuses: [Int32]
     /// GLPK status code of each column.
     public var columnStatuses: [Int32]
+
+    /// A basis from saved statuses (e.g. one stored between runs); invalid codes are repaired by ``GLPKProblem/setBasis(_:)``.
+    public init(rowStatuses: [Int32], columnStatuses: [Int32]) {
+        self.rowStatuses = rowStatuses
+        self.columnStatuses = columnStatuses
+    }
 }
 
 extension GLPKProblem {

@@ -35,7 +35,9 @@ extension GLPKProblem {
     /// Replaces the coefficients of one row (the whole row: entries not given become zero).
     public func setRow(_ constraint: ConstraintID, variables: [VariableID], coefficients: [Double]) throws {
         try checkIndex(constraint.index, count: constraintCount, kind: "constraint")
-        precondition(variables.count == coefficients.count, "variables and coefficients must have the same length")
+        guard variables.count == coefficients.count else {
+            throw LinearProgrammingError.mismatchedLengths(variables: variables.count, coefficients: coefficients.count)
+        }
         var seen = Set<Int>()
         for (variable, value) in zip(variables, coefficients) {
             try checkIndex(variable.index, count: variableCount, kind: "variable")
@@ -49,6 +51,7 @@ extension GLPKProblem {
         let indices = [0] + variables.map { Int32($0.index + 1) }
         let values = [0] + coefficients
         glp_set_mat_row(pointer, Int32(constraint.index + 1), Int32(variables.count), indices, values)
+        entryCount = Int(glp_get_num_nz(pointer))
         isScaled = false
     }
 
@@ -66,9 +69,17 @@ extension GLPKProblem {
     /// simplex continues from where the last solve ended.
     @discardableResult
     public func addConstraint(_ name: String, variables: [VariableID], coefficients: [Double], bounds: Bounds) throws -> ConstraintID {
-        precondition(variables.count == coefficients.count, "variables and coefficients must have the same length")
+        guard variables.count == coefficients.count else {
+            throw LinearProgrammingError.mismatchedLengths(variables: variables.count, coefficients: coefficients.count)
+        }
         if let reason = LinearProgram.nameProblem(name) {
             throw LinearProgrammingError.invalidName(kind: "constraint", index: constraintCount, name: name, reason: reason)
+        }
+        // GLPK's name index makes the lookup O(1); it is kept up to date by GLPK once created.
+        glp_create_index(pointer)
+        let existing = glp_find_row(pointer, name)
+        if existing != 0 {
+            throw LinearProgrammingError.duplicateName(kind: "constraint", name: name, firstIndex: Int(existing) - 1, secondIndex: constraintCount)
         }
         if let reason = bounds.problem {
             throw LinearProgrammingError.invalidBounds(kind: "constraint", name: name, reason: reason)
@@ -89,7 +100,7 @@ extension GLPKProblem {
             constraintCount -= 1
             throw error
         }
-        entryCount += variables.count
+        entryCount = Int(glp_get_num_nz(pointer))
         // A new row's auxiliary variable is basic: the basis stays valid for a warm start.
         glp_set_row_stat(pointer, row, GLP_BS)
         return constraint

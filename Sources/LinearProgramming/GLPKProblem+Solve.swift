@@ -32,8 +32,9 @@ extension GLPKProblem {
         parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
         parameters.meth = options.method == .primalSimplex ? GLP_PRIMAL : GLP_DUALP
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
-        if let seconds = options.timeLimitSeconds {
-            parameters.tm_lim = Int32(clamping: Int((max(0, seconds) * 1000).rounded(.up)))
+        // An infinite, NaN or huge limit means no limit (GLPK's default); anything else is clamped to GLPK's Int32 milliseconds.
+        if let seconds = options.timeLimitSeconds, seconds.isFinite, seconds * 1000 < Double(Int32.max) {
+            parameters.tm_lim = Int32((max(0, seconds) * 1000).rounded(.up))
         }
         if let iterations = options.iterationLimit {
             parameters.it_lim = Int32(clamping: max(0, iterations))

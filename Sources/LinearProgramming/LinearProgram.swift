@@ -89,7 +89,7 @@ public struct LinearProgram: Sendable {
     @discardableResult
     public mutating func addConstraint(_ name: String, terms: [(VariableID, Double)], bounds: Bounds) -> ConstraintID {
         for (variable, coefficient) in terms where coefficient != 0 {
-            entryColumns.append(Int32(truncatingIfNeeded: variable.index))
+            entryColumns.append(Int32(clamping: variable.index))  // out of range stays out of range: validate() reports it
             entryValues.append(coefficient)
         }
         return closeRow(name, bounds)
@@ -100,7 +100,7 @@ public struct LinearProgram: Sendable {
     public mutating func addConstraint(_ name: String, variables: [VariableID], coefficients: [Double], bounds: Bounds) -> ConstraintID {
         precondition(variables.count == coefficients.count, "variables and coefficients must have the same length")
         for k in variables.indices where coefficients[k] != 0 {
-            entryColumns.append(Int32(truncatingIfNeeded: variables[k].index))
+            entryColumns.append(Int32(clamping: variables[k].index))
             entryValues.append(coefficients[k])
         }
         return closeRow(name, bounds)

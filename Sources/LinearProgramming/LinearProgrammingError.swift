@@ -22,6 +22,8 @@ public enum LinearProgrammingError: Error, Equatable, CustomStringConvertible, S
     case tooLarge(String)
     /// A handle passed to an in-place change does not exist in the problem.
     case indexOutOfRange(kind: String, index: Int, count: Int)
+    /// Variables and coefficients of a row have different lengths.
+    case mismatchedLengths(variables: Int, coefficients: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum LinearProgrammingError: Error, Equatable, CustomStringConvertible, S
             return "GLPK failed (code \(code)): \(message)"
         case let .tooLarge(message):
             return "problem too large for GLPK: \(message)"
+        case let .mismatchedLengths(variables, coefficients):
+            return "a row has \(variables) variables but \(coefficients) coefficients; expected one coefficient per variable"
         case let .indexOutOfRange(kind, index, count):
             return "\(kind) index \(index) is outside 0..<\(count)"
         }

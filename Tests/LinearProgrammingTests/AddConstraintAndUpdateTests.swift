@@ -69,11 +69,10 @@ struct AddConstraintAndUpdateTests {
     @Test("a cut named like an existing row is refused")
     func duplicateCutName() throws {
         let problem = try GLPKProblem(TextbookLP.production.program)
-        withKnownIssue("GLPKProblem+Modify.swift addConstraint checks the name's form but not its uniqueness") {
-            #expect(throws: LinearProgrammingError.self) {
-                try problem.addConstraint("plant1", variables: [VariableID(0)], coefficients: [1], bounds: .atMost(3))
-            }
+        #expect(throws: LinearProgrammingError.self) {
+            try problem.addConstraint("plant1", variables: [VariableID(0)], coefficients: [1], bounds: .atMost(3))
         }
+    
     }
 
     /// GLPK drops zero coefficients in glp_set_mat_row; the wrapper's `entryCount` should count what GLPK holds.
@@ -82,9 +81,8 @@ struct AddConstraintAndUpdateTests {
         let problem = try GLPKProblem(TextbookLP.production.program)
         try problem.addConstraint("cut", variables: [VariableID(0), VariableID(1)], coefficients: [1, 0], bounds: .atMost(3))
         let held = problem.program().entryCount
-        withKnownIssue("GLPKProblem+Modify.swift addConstraint adds variables.count to entryCount, zeros included") {
-            #expect(problem.entryCount == held, "entryCount \(problem.entryCount), GLPK holds \(held)")
-        }
+        #expect(problem.entryCount == held, "entryCount \(problem.entryCount), GLPK holds \(held)")
+    
     }
 
     // MARK: update(from:to:)

@@ -15,59 +15,74 @@ struct CrashSafetyTests {
     /// `glp_write_mps` aborts the process. Such a coefficient is finite, so validation lets it through.
     @Test("writing MPS with a tiny negative coefficient throws or succeeds, without aborting")
     func tinyNegativeCoefficientInMPS() async {
-        await withKnownIssue("ModelFile.swift write(to:format: .mps): GLPK asserts on numbers needing more than 12 characters") {
-            await #expect(processExitsWith: .success) {
-                var lp = LinearProgram(name: "tiny")
-                let x = lp.addVariable("x", objective: 1)
-                lp.addConstraint("c", terms: [(x, -1.234567e-123)], bounds: .atLeast(-1))
-                let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-\(UUID().uuidString).mps").path
-                defer { try? FileManager.default.removeItem(atPath: path) }
-                _ = try? lp.write(to: path, format: .mps)
-            }
+        await #expect(processExitsWith: .success) {
+            var lp = LinearProgram(name: "tiny")
+            let x = lp.addVariable("x", objective: 1)
+            lp.addConstraint("c", terms: [(x, -1.234567e-123)], bounds: .atLeast(-1))
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-\(UUID().uuidString).mps").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try? lp.write(to: path, format: .mps)
         }
+    
     }
 
     @Test("writing MPS with a tiny negative bound throws or succeeds, without aborting")
     func tinyNegativeBoundInMPS() async {
-        await withKnownIssue("ModelFile.swift write(to:format: .mps): GLPK asserts on numbers needing more than 12 characters") {
-            await #expect(processExitsWith: .success) {
-                var lp = LinearProgram(name: "tiny")
-                let x = lp.addVariable("x", bounds: .atLeast(-2.5e-200), objective: 1)
-                lp.addConstraint("c", terms: [(x, 1)], bounds: .atLeast(1))
-                let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-\(UUID().uuidString).mps").path
-                defer { try? FileManager.default.removeItem(atPath: path) }
-                _ = try? lp.write(to: path, format: .mps)
-            }
+        await #expect(processExitsWith: .success) {
+            var lp = LinearProgram(name: "tiny")
+            let x = lp.addVariable("x", bounds: .atLeast(-2.5e-200), objective: 1)
+            lp.addConstraint("c", terms: [(x, 1)], bounds: .atLeast(1))
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-\(UUID().uuidString).mps").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try? lp.write(to: path, format: .mps)
         }
+    
     }
 
     /// glp_write_mps writes an empty column (no row, zero cost) against row 1 and asserts that there is one.
     @Test("writing MPS of a program with no rows and a zero-cost column throws or succeeds, without aborting")
     func emptyColumnWithoutRowsInMPS() async {
-        await withKnownIssue("ModelFile.swift write(to:format: .mps): GLPK asserts m > 0 when writing an empty column") {
-            await #expect(processExitsWith: .success) {
-                var lp = LinearProgram(name: "norows")
-                lp.addVariable("x", bounds: .between(0, 1), objective: 0)
-                let path = FileManager.default.temporaryDirectory.appendingPathComponent("norows-\(UUID().uuidString).mps").path
-                defer { try? FileManager.default.removeItem(atPath: path) }
-                _ = try? lp.write(to: path, format: .mps)
-            }
+        await #expect(processExitsWith: .success) {
+            var lp = LinearProgram(name: "norows")
+            lp.addVariable("x", bounds: .between(0, 1), objective: 0)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("norows-\(UUID().uuidString).mps").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try? lp.write(to: path, format: .mps)
         }
+    
     }
 
     /// `simplexParameters` converts `timeLimitSeconds × 1000` with `Int(_:)` before clamping to Int32, and
     /// `Int(Double.infinity)` (or of anything beyond Int.max) traps.
     @Test("an infinite time limit means no limit, not a trap")
     func infiniteTimeLimit() async {
-        await withKnownIssue("GLPKProblem+Solve.swift simplexParameters: Int((seconds * 1000).rounded(.up)) traps for .infinity / 1e300") {
-            await #expect(processExitsWith: .success) {
-                var lp = LinearProgram(name: "t")
-                let x = lp.addVariable("x", objective: 1)
-                lp.addConstraint("c", terms: [(x, 1)], bounds: .atLeast(1))
-                let solution = try? GLPKProblem(lp).solve(SolverOptions(timeLimitSeconds: .infinity))
-                if solution?.status != .optimal { exit(1) }
+        await #expect(processExitsWith: .success) {
+            var lp = LinearProgram(name: "t")
+            let x = lp.addVariable("x", objective: 1)
+            lp.addConstraint("c", terms: [(x, 1)], bounds: .atLeast(1))
+            let solution = try? GLPKProblem(lp).solve(SolverOptions(timeLimitSeconds: .infinity))
+            if solution?.status != .optimal { exit(1) }
+        }
+    
+    }
+
+    /// `setRow` (and `addConstraint`, on both `LinearProgram` and `GLPKProblem`) check that the two arrays have the
+    /// same length with `precondition`, which ends the process, while every other in-place check throws.
+    @Test("setRow with arrays of different lengths throws instead of trapping")
+    func setRowLengthMismatch() async {
+        await #expect(processExitsWith: .success) {
+            var lp = LinearProgram(name: "t")
+            let x = lp.addVariable("x", objective: 1)
+            lp.addConstraint("c", terms: [(x, 1)], bounds: .atLeast(1))
+            guard let problem = try? GLPKProblem(lp) else { exit(2) }
+            do {
+                try problem.setRow(ConstraintID(0), variables: [x], coefficients: [1, 2])
+                exit(1) // accepted silently
+            } catch {
+                exit(0) // thrown: the desired behaviour
             }
         }
+    
     }
 
     @Test("the corresponding valid cases run cleanly in a child process")

@@ -8,7 +8,7 @@ extension ReportCell {
         ReportCell(abs(value) < epsilon ? "–" : NumberFormat.scaled(value), sortKey: value)
     }
 
-    /// MW: one decimal, two below 1 MW.
+    /// MW: whole MW from 100, one decimal below, two below 1 MW.
     static func mw(_ value: Double) -> ReportCell {
         ReportCell(abs(value) < epsilon ? "–" : mwText(value), sortKey: value)
     }
@@ -31,7 +31,7 @@ extension ReportCell {
     static func integer(_ value: Int) -> ReportCell { ReportCell(String(value), sortKey: Double(value)) }
 
     static func mwText(_ value: Double) -> String {
-        NumberFormat.fixed(value, abs(value) < 1 ? 2 : 1)
+        NumberFormat.fixed(value, abs(value) < 1 ? 2 : abs(value) < 100 ? 1 : 0)
     }
 
     static func usdPerMTokText(_ value: Double) -> String {

@@ -6,7 +6,7 @@ extension ReportDocument {
         for zone in data.plan.zones {
             guard let projected = data.report.demand.zone(zone.id), let first = projected.years.first, let last = projected.years.last else { continue }
             blocks.append(.subheading("\(zone.id) — \(zone.name)"))
-            var text = "Growth model \(zone.growth.name): \(DemandTable.describe(projected.curve))."
+            var text = growthText(zone, projected.curve)
             if let fit = projected.fit {
                 text += " Fitted to \(fit.observationCount) observations: R² (log) \(NumberFormat.fixed(fit.rSquaredLog, 3)), implied growth \(NumberFormat.percent(fit.impliedGrowthPerYear))/yr."
             }
@@ -64,6 +64,15 @@ extension ReportDocument {
         }
         if !idle.isEmpty { blocks.append(.paragraph("No capacity at: \(idle.joined(separator: ", ")).")) }
         return ReportSection(id: "capacity", title: "Where capacity is built", blocks: blocks)
+    }
+
+    /// The growth model in words: compound growth from its base volume, else the closed-form curve.
+    private static func growthText(_ zone: DemandZone, _ curve: GrowthCurve) -> String {
+        guard case .cagr(let rate) = zone.growth, let base = zone.base else {
+            return "Growth model \(zone.growth.name): \(DemandTable.describe(curve))."
+        }
+        return "Growth model cagr: \(NumberFormat.percent(rate))/yr from \(NumberFormat.scaled(base.tokens)) tokens per \(base.per.rawValue) on \(base.date)"
+            + (base.source.map { " (\($0))" } ?? "") + "."
     }
 
     /// "12.3 (+4.5)": installed, and built when anything was.
