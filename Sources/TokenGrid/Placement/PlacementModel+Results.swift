@@ -4,7 +4,8 @@ extension PlacementModel {
     /// Turns a solution into planners' results. Everything is recomputed from the primal values and duals
     /// with the same figures the LP was built from (``PlacementData``), so totals reconcile with the objective.
     public func results(from solution: Solution, statistics: PlacementResult.SolverStatistics) -> PlacementResult {
-        let x = solution.variableValues
+        // Every column is ≥ 0; the simplex leaves values like −3e−12 within its tolerance. Clean them for reports.
+        let x = solution.variableValues.map { $0 > 1e-9 ? $0 : 0 }
         var sites: [PlacementResult.SiteYear] = [], builds: [PlacementResult.Build] = []
         var breakdown = PlacementResult.CostBreakdown()
         let servedBySite = servedTokens(x)
@@ -107,7 +108,7 @@ extension PlacementModel {
     }
 
     private func zoneResults(_ solution: Solution) -> [PlacementResult.ZoneYear] {
-        let x = solution.variableValues
+        let x = solution.variableValues.map { $0 > 1e-9 ? $0 : 0 }
         let penalty = data.scenario.plan.unservedPenaltyUSDPerMTok
         var results: [PlacementResult.ZoneYear] = []
         for (z, zone) in data.zones.enumerated() {
@@ -127,8 +128,10 @@ extension PlacementModel {
                     weightedMarginal += marginal * sliceDemand
                     plainMarginal += marginal / Double(sliceCount)
                 }
+                // Differences below a millionth of a token per million demanded are solver tolerance, not unserved demand.
+                let unserved = demand - served > 1e-12 * demand ? demand - served : 0
                 results.append(PlacementResult.ZoneYear(
-                    zone: zone.zone.id, year: data.years[y], demandTokens: demand, servedTokens: served, unservedTokens: max(0, demand - served),
+                    zone: zone.zone.id, year: data.years[y], demandTokens: demand, servedTokens: served, unservedTokens: unserved,
                     marginalUSDPerMTok: demand > 0 ? weightedMarginal / demand : plainMarginal, servedBy: shares.filter { $0.tokens > 0 }))
             }
         }
@@ -181,7 +184,8 @@ extension PlacementModel {
         }
         for s in data.sites.indices {
             for y in 0 ..< yearCount {
-                add("headroom", siteID(s), y, headroomRow[s][y])
+                // Only the upper side (the reserve floor) is a grid limit; the lower side (no export) is not reported as one.
+                add("headroom", siteID(s), y, headroomRow[s][y].filter { solution.dual($0) < 0 })
                 add("compute", siteID(s), y, computeRow[s].flatMap { $0[y] })
                 if let rows = renewableRow[s] { add("renewables", siteID(s), y, rows[y]) }
                 add("build_per_year", siteID(s), y, [buildPerYearRow[s][y]])

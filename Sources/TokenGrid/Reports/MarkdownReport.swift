@@ -4,7 +4,7 @@ public enum MarkdownReport {
     public static func render(_ report: Report) -> String {
         let document = ReportDocument(report)
         var lines = ["# \(escape(document.title))", ""] + document.byline.map(escape) + [""]
-        lines.append(document.sections.map { "[\($0.title)](#\(slug($0.title)))" }.joined(separator: " · "))
+        lines.append(document.sections.map { "[\(escape($0.title))](#\(slug($0.title)))" }.joined(separator: " · "))
         for section in document.sections {
             lines += ["", "## \(escape(section.title))"]
             for block in section.blocks {
@@ -34,15 +34,24 @@ public enum MarkdownReport {
         return lines.joined(separator: "\n")
     }
 
-    /// Text with Markdown's active characters escaped; `code` spans (between backticks) are kept as they are.
+    /// Text with Markdown's active characters escaped (and `&` where it could start an entity); `code` spans
+    /// (between backticks) are kept as they are, except for `|`, which would end a table cell even there.
     static func escape(_ text: String) -> String {
         var out = "", inCode = false
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             if character == "`" { inCode.toggle() }
-            if !inCode, "\\*_[]<>|".contains(character) || (character == "#" && out.isEmpty) { out.append("\\") }
+            let entity = character == "&" && startsEntity(characters[(index + 1)...])
+            if character == "|" || (!inCode && ("\\*_[]<>".contains(character) || entity || (character == "#" && out.isEmpty))) { out.append("\\") }
             out.append(character == "\n" ? " " : character)
         }
         return out
+    }
+
+    /// Whether the text after a "&" reads as an entity reference ("amp;", "#39;").
+    private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+        guard let end = rest.firstIndex(where: { !($0.isLetter || $0.isNumber || $0 == "#") }), end > rest.startIndex else { return false }
+        return rest[end] == ";"
     }
 
     /// The anchor GitHub gives a heading: lower case, spaces to hyphens, other punctuation dropped.
@@ -53,6 +62,6 @@ public enum MarkdownReport {
     /// A code span that survives backticks inside the text.
     private static func codeSpan(_ text: String) -> String {
         let fence = text.contains("`") ? "`` " : "`"
-        return fence + text.replacingOccurrences(of: "|", with: "\\|") + String(fence.reversed())
+        return fence + text.replacingOccurrences(of: "\n", with: " ") + String(fence.reversed())
     }
 }

@@ -10,7 +10,8 @@ public enum ReportSummary {
         }
         let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
         if result.totalUnservedTokens > 0 && demanded > 0 {
-            lines.append("  unserved: \(NumberFormat.percent(result.totalUnservedTokens / demanded)) of demand over the horizon")
+            let share = result.totalUnservedTokens / demanded
+            lines.append("  unserved: \(share < 0.001 ? String(format: "%.2g", locale: nil, share * 100) + "%" : NumberFormat.percent(share)) of demand over the horizon")
         }
         return lines.joined(separator: "\n")
     }
