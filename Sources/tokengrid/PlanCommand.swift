@@ -30,7 +30,7 @@ struct PlanCommand: ParsableCommand {
     var format: String = "md,html,csv,json"
 
     @Option(help: "Solver algorithm: primal, dual or interior.")
-    var method: MethodArgument = .dual
+    var method: MethodArgument = .primal
 
     @Option(help: "How to solve: automatic (decompose large plans without a carbon cap), monolithic (one LP) or decomposed (Benders over time slices).")
     var strategy: StrategyArgument = .automatic
@@ -66,7 +66,7 @@ struct PlanCommand: ParsableCommand {
         progress.phase("project demand for \(scenario.plan.zones.count) zones")
         let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
         progress.phase("build and solve the placement LP")
-        let options = SolverOptions(method: method.method, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
+        let options = SolverOptions(method: method.method, presolve: true, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
         let result: PlacementResult
         do {
             var placementOptions = PlacementOptions(solver: options, strategy: strategy.strategy)

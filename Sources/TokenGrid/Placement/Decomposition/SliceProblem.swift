@@ -45,7 +45,8 @@ final class SliceProblem {
         for (column, value) in zip(capacityColumns, values) {
             try problem.setBounds(column, .equal(to: max(0, value)))
         }
-        let solution = try problem.solve(SolverOptions(method: method == .interiorPoint ? .dualSimplex : method, presolve: false, warmStart: hasBasis))
+        // Between iterations only bounds change, which leaves the basis dual feasible: dual simplex is the right restart.
+        let solution = try problem.solve(SolverOptions(method: hasBasis || method == .interiorPoint ? .dualSimplex : method, presolve: false, warmStart: hasBasis))
         guard solution.status == .optimal else {
             throw LinearProgrammingError.solverFailure(code: -1, message: "slice \(label) ended \(solution.status.rawValue)")
         }
