@@ -18,7 +18,7 @@ import Testing
         // GLPK's primal simplex (the default for whole LPs) stops within its reduced-cost tolerance: on the 8-site
         // generated plan 5e-6 above the optimum that dual simplex and the decomposition agree on to 1e-14.
         #expect(abs(split.objectiveUSD - whole.objectiveUSD) <= 1e-5 * abs(whole.objectiveUSD), "decomposed \(split.objectiveUSD) vs whole \(whole.objectiveUSD)")
-        #expect(split.objectiveUSD <= whole.objectiveUSD * (1 + 1e-9), "the decomposition must not be worse than the whole LP")
+        #expect(split.objectiveUSD <= whole.objectiveUSD * (1 + 1e-6), "the decomposition (stopping at a 1e-7 gap) must not be worse than the whole LP")
         for (a, b) in zip(whole.zones, split.zones) {
             #expect(abs(a.marginalUSDPerMTok - b.marginalUSDPerMTok) <= 1e-4 * max(1, abs(a.marginalUSDPerMTok)), "\(a.zone) \(a.year): marginal \(a.marginalUSDPerMTok) vs \(b.marginalUSDPerMTok)")
         }
