@@ -1,3 +1,5 @@
+import Foundation
+
 /// A planning scenario as written in a plan file: horizon, economics, policies, sites, slices, model mix and demand zones.
 public struct Plan: Sendable, Hashable, Codable {
     public var name: String
@@ -29,6 +31,9 @@ public struct Plan: Sendable, Hashable, Codable {
 
     /// The planning years, in order.
     public var years: [Int] { Array(firstYear ... lastYear) }
+
+    /// Discount factor of a calendar year: 1 ÷ (1 + r)^(year − first year), costs counted at the first planning year.
+    public func discountFactor(year: Int) -> Double { 1 / pow(1 + discountRate, Double(year - firstYear)) }
 }
 
 /// A published API price for a model, $ per million tokens.

@@ -88,7 +88,7 @@ public struct PlacementData: Sendable {
     // MARK: Economics
 
     /// Discount factor of year index `y`: 1 ÷ (1 + r)^y, costs counted at the first planning year.
-    public func discountFactor(_ y: Int) -> Double { 1 / pow(1 + scenario.plan.discountRate, Double(y)) }
+    public func discountFactor(_ y: Int) -> Double { scenario.plan.discountFactor(year: years[y]) }
 
     /// Capital recovery factor: the annuity per dollar of capex over `lifetime` years at the plan's rate.
     public func capitalRecoveryFactor(lifetime: Double) -> Double {

@@ -36,7 +36,7 @@ struct ReportData {
     func horizon(_ id: String) -> [PlacementResult.SiteYear] { years.compactMap { site(id, $0) } }
 
     /// The LP's discount factor for `year`: 1 / (1 + r)^(year − first year).
-    func discountFactor(_ year: Int) -> Double { 1 / pow(1 + plan.discountRate, Double(year - plan.firstYear)) }
+    func discountFactor(_ year: Int) -> Double { plan.discountFactor(year: year) }
 
     /// Cost per million tokens of a group of site-years, by component: Σ cost ÷ Σ tokens, each year weighted by
     /// `weight` (1 for one year; the discount factor for a levelised cost over the horizon). Nil without tokens.
