@@ -55,10 +55,7 @@ public struct RegionCatalogue: Sendable {
 
     /// The regions as JSON (sorted keys, reproducible).
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        var data = try encoder.encode(regions)
+        var data = try JSONKeys.encoder().encode(regions)
         data.append(contentsOf: Array("\n".utf8))
         return data
     }

@@ -50,11 +50,7 @@ public enum ReportWriter {
 /// `plan.json`: the whole report as JSON, keys sorted so that output is byte-identical for the same input.
 public enum JSONReport {
     public static func render(_ report: Report) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(report)
+        var data = try JSONKeys.encoder().encode(report)
         data.append(contentsOf: Array("\n".utf8))
         return data
     }
