@@ -115,6 +115,24 @@ public struct PlacementData: Sendable {
         return grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value) - grid.peakLoadMW(in: year) * sites[s].loadFactor[t]
     }
 
+    /// Headroom at the slice where it is smallest, MW.
+    public func tightestHeadroomMW(site s: Int, year y: Int) -> Double {
+        (0 ..< slices.count).map { headroomMW(site: s, year: y, slice: $0) }.min() ?? 0
+    }
+
+    /// Power drawn at the meter by the idle part of the clusters already in service, MW.
+    public func idleExistingMW(site s: Int, year y: Int) -> Double {
+        let site = sites[s]
+        return site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
+    }
+
+    /// The headroom row's upper bound: headroom (0 for a grid below its floor) less the existing idle draw, never
+    /// below the row's lower bound −(existing idle draw).
+    func headroomRowUpperMW(site s: Int, year y: Int, slice t: Int) -> Double {
+        let idle = idleExistingMW(site: s, year: y)
+        return max(max(0, headroomMW(site: s, year: y, slice: t)) - idle, -idle)
+    }
+
     /// Index of the first year new builds may be in service at site `s`.
     public func earliestBuildYear(site s: Int) -> Int { Int(sites[s].region.dataCentre.earliestBuildYear.value.rounded()) }
 

@@ -9,16 +9,15 @@ extension PlacementModel {
         var sites: [PlacementResult.SiteYear] = [], builds: [PlacementResult.Build] = []
         var breakdown = PlacementResult.CostBreakdown()
         let servedBySite = servedTokens(x)
-        for (s, site) in data.sites.enumerated() {
+        for s in data.sites.indices {
             for y in 0 ..< yearCount {
                 let (siteYear, siteBuilds) = siteResults(s, y, x, networkUSD: servedBySite[s][y].network)
                 sites.append(siteYear)
                 builds += siteBuilds
                 breakdown = breakdown + siteYear.costUSD.scaled(by: data.discountFactor(y))
-                _ = site
             }
         }
-        let zones = zoneResults(solution)
+        let zones = zoneResults(solution, x)
         breakdown.unservedPenalty = zoneUnservedPenalty(x)
         var result = PlacementResult(
             planName: data.scenario.plan.name, status: solution.status, objectiveUSD: solution.objective * 1e6,
@@ -107,8 +106,7 @@ extension PlacementModel {
         return (siteYear, builds)
     }
 
-    private func zoneResults(_ solution: Solution) -> [PlacementResult.ZoneYear] {
-        let x = solution.variableValues.map { $0 > 1e-9 ? $0 : 0 }
+    private func zoneResults(_ solution: Solution, _ x: [Double]) -> [PlacementResult.ZoneYear] {
         let penalty = data.scenario.plan.unservedPenaltyUSDPerMTok
         var results: [PlacementResult.ZoneYear] = []
         for (z, zone) in data.zones.enumerated() {
@@ -158,18 +156,17 @@ extension PlacementModel {
         for (s, site) in data.sites.enumerated() {
             let margin = site.region.grid.minReserveMargin.value
             for y in 0 ..< yearCount {
-                var dual = 0.0, binding = 0, tightest = Double.infinity
+                var dual = 0.0, binding = 0
                 for t in 0 ..< sliceCount {
                     let value = -solution.dual(headroomRow[s][y][t])
                     if value > 1e-9 {
                         dual += value
                         binding += 1
                     }
-                    tightest = min(tightest, data.headroomMW(site: s, year: y, slice: t))
                 }
                 values.append(PlacementResult.HeadroomValue(
                     site: site.region.id, year: data.years[y], dualUSDPerMWYear: dual / (1 + margin) / data.discountFactor(y) * 1e6,
-                    bindingSlices: binding, headroomMW: tightest))
+                    bindingSlices: binding, headroomMW: data.tightestHeadroomMW(site: s, year: y)))
             }
         }
         return values
@@ -202,7 +199,7 @@ extension PlacementModel {
     private func gridNotes() -> [String] {
         var notes: [String] = []
         for (s, site) in data.sites.enumerated() {
-            let short = (0 ..< yearCount).filter { y in (0 ..< sliceCount).contains { data.headroomMW(site: s, year: y, slice: $0) <= 0 } }
+            let short = (0 ..< yearCount).filter { data.tightestHeadroomMW(site: s, year: $0) <= 0 }
             if let first = short.first {
                 notes.append("\(site.region.id): the grid is already at or below its \(Int((site.region.grid.minReserveMargin.value * 100).rounded()))% reserve floor in \(data.years[first])\(short.count > 1 ? " and \(short.count - 1) later year(s)" : "") at its peak slices, so it has no headroom for new data-centre load then")
             }

@@ -30,7 +30,7 @@ extension PlacementModel {
                 continue
             }
             let headroomBinding = headroomRow[s][y].filter { solution.dual($0) < -tolerance }.count
-            let tightest = (0 ..< sliceCount).map { data.headroomMW(site: s, year: y, slice: $0) }.min() ?? 0
+            let tightest = data.tightestHeadroomMW(site: s, year: y)
             if headroomBinding > 0 || tightest <= 0 {
                 let margin = Int((site.region.grid.minReserveMargin.value * 100).rounded())
                 reasons.append("\(id): grid headroom binds in \(max(headroomBinding, 1)) of \(sliceCount) slices (reserve floor \(margin)%, \(Int(max(0, tightest).rounded())) MW free for new load at the tightest slice)")
@@ -64,8 +64,8 @@ extension PlacementModel {
         }
         for (s, site) in data.sites.enumerated() {
             for y in 0 ..< yearCount {
-                let idleExisting = site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
-                let tightest = (0 ..< sliceCount).map { data.headroomMW(site: s, year: y, slice: $0) }.min() ?? 0
+                let idleExisting = data.idleExistingMW(site: s, year: y)
+                let tightest = data.tightestHeadroomMW(site: s, year: y)
                 if idleExisting > max(0, tightest) + 1e-6 {
                     reasons.append("\(site.region.id): existing clusters draw \(Int(idleExisting)) MW idle in \(data.years[y]), more than the \(Int(max(0, tightest))) MW of grid headroom above the reserve floor")
                 }

@@ -70,7 +70,7 @@ public enum PlacementSolver {
             var benders = BendersPlacement(data: data, options: options.solver, threads: options.threads,
                                            relativeGap: options.relativeGap, maxIterations: options.maxIterations)
             benders.onIteration = options.onIteration
-            let outcome = try benders.solve()
+            let outcome = try benders.solve(full: model)
             return try finish(outcome.model, outcome.solution, method: "benders-\(options.solver.method.rawValue)", buildSeconds: buildSeconds)
         }
         let problem = try GLPKProblem(model.program)

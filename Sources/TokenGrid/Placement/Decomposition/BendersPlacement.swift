@@ -29,7 +29,8 @@ struct BendersPlacement {
         var gap: Double
     }
 
-    func solve() throws -> Outcome {
+    /// - Parameter full: the full LP when the caller has built it already (it is needed to assemble the solution).
+    func solve(full: PlacementModel? = nil) throws -> Outcome {
         let start = Date()
         var master = PlacementModel.build(data, scope: .capacity)
         let slices = (0 ..< data.years.count).flatMap { y in (0 ..< data.slices.count).map { (y, $0) } }
@@ -97,7 +98,7 @@ struct BendersPlacement {
             }
         } while true
 
-        let full = PlacementModel.build(data)
+        let full = full ?? PlacementModel.build(data)
         let solution = assemble(full: full, master: master, masterSolution: masterSolution, outcomes: outcomes, cutOwners: cutOwners,
                                 sliceCount: slices.count, objective: upper, iterations: simplexIterations, seconds: Date().timeIntervalSince(start))
         return Outcome(model: full, solution: solution, iterations: iterations, gap: gap)
@@ -122,8 +123,7 @@ struct BendersPlacement {
         for (s, site) in data.sites.enumerated() where !site.designs.isEmpty {
             let largestIdle = site.pue * (site.designs.map(\.design.idlePowerFraction.value).max() ?? 0) * site.region.dataCentre.maxITMWTotal.value
             for y in 0 ..< data.years.count {
-                let idleExisting = site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
-                let upper = (0 ..< data.slices.count).map { max(max(0, data.headroomMW(site: s, year: y, slice: $0)) - idleExisting, -idleExisting) }
+                let upper = (0 ..< data.slices.count).map { data.headroomRowUpperMW(site: s, year: y, slice: $0) }
                 var capacityTerms = site.designs.indices.map { (master.capacity[s][$0][y], site.pue * site.designs[$0].design.idlePowerFraction.value) }
                 if site.renewables.isEmpty {
                     // Without renewables the tightest slice decides: one row per site and year.

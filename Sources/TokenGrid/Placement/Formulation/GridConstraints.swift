@@ -16,7 +16,6 @@ extension PlacementModel {
         for s in data.sites.indices {
             let site = data.sites[s]
             headroomRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
-                let idleExisting = site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
                 var terms: [(VariableID, Double)] = []
                 for (a, siteDesign) in site.designs.enumerated() {
                     let idle = siteDesign.design.idlePowerFraction.value
@@ -24,9 +23,8 @@ extension PlacementModel {
                     terms.append((model.run[s][a][y][t], site.pue * (1 - idle) / (siteDesign.tokensPerSPerMW[y] / 1e6)))
                 }
                 if let use = model.renewableUse[s] { terms.append((use[y][t], -1)) }
-                let headroom = max(0, model.data.headroomMW(site: s, year: y, slice: t))
                 return model.program.addConstraint(model.name("headroom", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms,
-                                                   bounds: .between(-idleExisting, max(headroom - idleExisting, -idleExisting)))
+                                                   bounds: .between(-model.data.idleExistingMW(site: s, year: y), model.data.headroomRowUpperMW(site: s, year: y, slice: t)))
             })
         }
     }
