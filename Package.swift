@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "tokengrid-bench", dependencies: ["TokenGrid", "LinearProgramming"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "TokenGridTests", dependencies: ["TokenGrid"]),
-        /// Runs the built `tokengrid` binary end to end (scripts/test.sh builds it first).
+        /// Runs the built `tokengrid` binary end to end (the README's test command builds it first).
         .testTarget(name: "TokenGridCLITests"),
     ]
 )

@@ -4,7 +4,7 @@ import Testing
 
 /// Cross-checks against GLPK's own command-line solver, `glpsol` (package glpk-utils), and against the
 /// `tokengrid solve-lp` command. Missing tools fail these tests (they do not skip): CI installs glpk-utils
-/// (scripts/setup.sh) and builds `tokengrid` before `swift test` (scripts/test.sh).
+/// (scripts/setup.sh) and builds `tokengrid` before `swift test` (the README's test command).
 @Suite("glpsol and CLI cross-checks")
 struct GlpsolCrossCheckTests {
     /// The solution glpsol writes with `-w` (GLPK's raw format): `s bas m n p d obj`, then one `i row st prim dual`
@@ -187,7 +187,7 @@ struct GlpsolCrossCheckTests {
     /// Runs the built `tokengrid`, or records a failure explaining how to build it.
     static func runTokengrid(_ arguments: [String]) throws -> ProcessResult {
         guard let path = findTokengrid() else {
-            Issue.record("tokengrid executable not found next to the test bundle or in .build/debug: run `swift build --product tokengrid` first (scripts/test.sh does)")
+            Issue.record("tokengrid executable not found next to the test bundle or in .build/debug: run `swift build --product tokengrid` first (the README's test command does)")
             throw MissingTool()
         }
         return try runProcess(path, arguments)

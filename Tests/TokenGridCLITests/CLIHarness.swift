@@ -11,10 +11,10 @@ struct CLI {
         var stderr: String
     }
 
-    /// The debug binary that `scripts/test.sh` builds before the tests.
+    /// The debug binary that the README's test command builds before the tests.
     static func binary() throws -> String {
         let path = "\(repository)/.build/debug/tokengrid"
-        try #require(FileManager.default.isExecutableFile(atPath: path), "build the CLI first: swift build --product tokengrid (scripts/test.sh does)")
+        try #require(FileManager.default.isExecutableFile(atPath: path), "build the CLI first: swift build --product tokengrid (the README's test command does)")
         return path
     }
 
