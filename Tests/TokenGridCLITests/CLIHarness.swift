@@ -11,9 +11,10 @@ struct CLI {
         var stderr: String
     }
 
-    /// The debug binary that the README's test command builds before the tests.
+    /// The debug binary that the README's test command builds before the tests, or `TOKENGRID_CLI` when set
+    /// (a build in another scratch folder, e.g. `.build-dev/debug/tokengrid`).
     static func binary() throws -> String {
-        let path = "\(repository)/.build/debug/tokengrid"
+        let path = ProcessInfo.processInfo.environment["TOKENGRID_CLI"] ?? "\(repository)/.build/debug/tokengrid"
         try #require(FileManager.default.isExecutableFile(atPath: path), "build the CLI first: swift build --product tokengrid (the README's test command does)")
         return path
     }
