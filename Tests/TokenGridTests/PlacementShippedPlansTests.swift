@@ -55,8 +55,10 @@ import Testing
         }
         for build in result.builds {
             let design = try #require(scenario.design(build.design))
-            // (3) Compute: mean utilisation within the design's maximum.
-            check(build.utilisation <= design.maxUtilisation.value + 1e-6, "\(build.site)/\(build.design) \(build.year): utilisation \(build.utilisation) above maximum")
+            // (3) Compute: mean utilisation within the design's sustainable share of full-power throughput.
+            let mix = scenario.plan.modelMix
+            let sustainable = design.sustainedTokensPerSPerMW(mix: mix, year: build.year) / design.tokensPerSPerMW(mix: mix, year: build.year)
+            check(build.utilisation <= sustainable + 1e-6, "\(build.site)/\(build.design) \(build.year): utilisation \(build.utilisation) above \(sustainable)")
             // (7a) Capacity link: installed = previous installed + built − retired, with the design's lifetime.
             let lifetime = Int(design.lifetimeYears.value.rounded())
             let previous = result.builds.first { $0.site == build.site && $0.design == build.design && $0.year == build.year - 1 }

@@ -78,6 +78,39 @@ struct ThroughputTests {
                                   4_629.62962962963, relative: 1e-12))
     }
 
+    /// `max_utilisation` (0.8) derates derived throughput and measurements marked `peak: true`, never a sustained
+    /// measurement: with 40,000/8,000 tok/s measured on m10, sustained = full power = 22,222.2 tok/s per accelerator
+    /// (2.22222e7 per MW); marked as peak, sustained = 0.8 × 22,222.2 = 17,777.8; derived: 0.8 × 13,888.9 = 11,111.1.
+    /// Power is charged against the full-power rate in every case, so J/token stays 1,000 ÷ 22,222.2 = 0.045.
+    @Test func utilisationDeratesOnlyDerivedAndPeakFigures() {
+        let sustained = ClusterDesign.MeasuredThroughput(modelClass: "m10", inputTokensPerS: Self.figure(40_000), outputTokensPerS: Self.figure(8_000))
+        var peak = sustained
+        peak.isPeak = true
+        let measured = Self.design(measured: [sustained]), peaked = Self.design(measured: [peak]), derived = Self.design()
+        #expect(measured.sustainableFraction(for: Self.m10) == 1)
+        #expect(peaked.sustainableFraction(for: Self.m10) == 0.8)
+        #expect(TestSupport.close(measured.sustainedTokensPerS(mix: Self.mix10, year: 2025), 22_222.222222222223, relative: 1e-12))
+        #expect(TestSupport.close(measured.sustainedTokensPerSPerMW(mix: Self.mix10, year: 2025), 2.2222222222222223e7, relative: 1e-12))
+        #expect(TestSupport.close(peaked.sustainedTokensPerS(mix: Self.mix10, year: 2025), 17_777.777777777777, relative: 1e-12))
+        #expect(TestSupport.close(derived.sustainedTokensPerS(mix: Self.mix10, year: 2025), 11_111.111111111111, relative: 1e-12))
+        #expect(TestSupport.close(peaked.joulesPerToken(mix: Self.mix10, year: 2025), 0.045, relative: 1e-12))
+        // A blend of a sustained measurement (m10, 7.2e-5 → 4.5e-5 s/token) and a derived class (m50, 3.6e-4 s/token at
+        // full power, 4.5e-4 sustained) at equal shares: 1 ÷ (0.5 × 4.5e-5 + 0.5 × 4.5e-4) = 1 ÷ 2.475e-4 = 4,040.4 tok/s.
+        var m10 = Self.m10, m50 = Self.m50
+        m10.share = YearMap([2025: 0.5]); m50.share = YearMap([2025: 0.5])
+        let blend = ModelMix(inputShare: 0.8, classes: [m10, m50])
+        #expect(TestSupport.close(measured.sustainedTokensPerS(mix: blend, year: 2025), 4_040.404040404040, relative: 1e-12))
+    }
+
+    /// A sustained measurement sizes capacity at its own rate: serving a peak of 2.5e7 tok/s on the measured design
+    /// needs 2.5e7 ÷ 2.22222e7 = 1.125 MW, not 1.125 ÷ 0.8 = 1.406 MW (the old double derating, ×1.25 here).
+    @Test func measuredDesignIsSizedWithoutDeratingAgain() {
+        let sustained = ClusterDesign.MeasuredThroughput(modelClass: "m10", inputTokensPerS: Self.figure(40_000), outputTokensPerS: Self.figure(8_000))
+        let requirement = ComputeRequirement(design: Self.design(measured: [sustained]), mix: Self.mix10, year: 2025,
+                                             tokensPerYear: 1e7 * 31_536_000, peakTokensPerS: 2.5e7, pue: 1.2)
+        #expect(TestSupport.close(requirement.itMW, 1.125, relative: 1e-12))
+    }
+
     /// Serving a peak of 2.5e7 tok/s and 1e7 tok/s on average (3.1536e14 tokens in the year) on the hand design, PUE 1.2:
     ///   MW IT = peak ÷ (tokens/s per MW × max utilisation) = 2.5e7 ÷ (1.38889e7 × 0.8) = 2.5e7 ÷ 1.11111e7 = 2.25 MW
     ///   accelerator-hours = 3.1536e14 ÷ 13,888.9 tok/s ÷ 3,600 = 3.1536e14 ÷ 5e7 = 6,307,200 h
@@ -110,8 +143,19 @@ struct ThroughputTests {
         #expect(d1.capexUSDPerMW == 40_000_000)
         #expect(d2.measured.count == 1)
         #expect(d2.measured.first?.inputTokensPerS.source == "test benchmark")
+        #expect(d2.measured.first?.isPeak == false)
         #expect(TestSupport.close(d2.joulesPerToken(mix: mix, year: 2025), 0.0675, relative: 1e-12))
         #expect(TestSupport.close(d2.capexUSDPerMW, 42_000_000, relative: 1e-12))
+    }
+
+    /// `peak: true` on a measurement is read, and makes `max_utilisation` apply to it.
+    @Test func peakFlagIsRead() throws {
+        let workspace = try InputWorkspace(designs: InputFixtures.designs.replacingOccurrences(
+            of: "output_tokens_per_s: {value: 8000, source: \"test benchmark\", year: 2025}",
+            with: "output_tokens_per_s: {value: 8000, source: \"test benchmark\", year: 2025}\n        peak: true"))
+        let d2 = try #require(try workspace.load().design("d2"))
+        #expect(d2.measured.first?.isPeak == true)
+        #expect(d2.sustainableFraction(for: Self.m10) == d2.maxUtilisation.value)
     }
 
     /// The calibration table in `Regions/designs.yaml`'s header, recomputed from the shipped figures for DeepSeek-V3 (37B active):

@@ -90,7 +90,7 @@ public struct ComputeRequirement: Sendable, Codable, Hashable {
     public init(design: ClusterDesign, mix: ModelMix, year: Int, tokensPerYear: Double, peakTokensPerS: Double, pue: Double) {
         designID = design.id
         let perMW = design.tokensPerSPerMW(mix: mix, year: year)
-        itMW = peakTokensPerS / (perMW * design.maxUtilisation.value)
+        itMW = peakTokensPerS / design.sustainedTokensPerSPerMW(mix: mix, year: year)
         acceleratorHours = tokensPerYear / design.blendedTokensPerS(mix: mix, year: year) / 3600
         let idle = design.idlePowerFraction.value
         let busyMWh = tokensPerYear / perMW / 3600

@@ -31,12 +31,13 @@ enum DesignReader {
         let prefill = Figure(reading: field["prefill_utilisation"], in: 0.0001 ... 1, unit: "fraction")
         let decode = Figure(reading: field["decode_utilisation"], in: 0.0001 ... 1, unit: "fraction")
         let measured = field["measured"].list(required: false).compactMap { element -> ClusterDesign.MeasuredThroughput? in
-            element.expectMapping(keys: ["model_class", "input_tokens_per_s", "output_tokens_per_s"])
+            element.expectMapping(keys: ["model_class", "input_tokens_per_s", "output_tokens_per_s", "peak"])
             let modelClass = element["model_class"].identifier()
             let input = Figure(reading: element["input_tokens_per_s"], in: 1e-6 ... 1e9, unit: "tokens/s")
             let output = Figure(reading: element["output_tokens_per_s"], in: 1e-6 ... 1e9, unit: "tokens/s")
+            let isPeak = element["peak"].bool(required: false) ?? false
             guard let modelClass, let input, let output else { return nil }
-            return ClusterDesign.MeasuredThroughput(modelClass: modelClass, inputTokensPerS: input, outputTokensPerS: output)
+            return ClusterDesign.MeasuredThroughput(modelClass: modelClass, inputTokensPerS: input, outputTokensPerS: output, isPeak: isPeak)
         }
         guard let id, let accelerator, let power, let price, let facility, let lifetime, let om, let idle, let utilisation,
               let peak, let prefill, let decode else { return nil }

@@ -33,8 +33,11 @@ public struct PlacementData: Sendable {
         public let design: ClusterDesign
         /// Capex per MW of IT with the site's multiplier, $.
         public let capexUSDPerMW: Double
-        /// Full-load tokens/s per MW of IT, by year index.
+        /// Full-power tokens/s per MW of IT, by year index (what power is charged against).
         public let tokensPerSPerMW: [Double]
+        /// Sustainable tokens/s per MW of IT, by year index (what capacity is sized against; see
+        /// ``ClusterDesign/sustainableFraction(for:)``).
+        public let sustainedTokensPerSPerMW: [Double]
         /// IT MW already installed, by year index (after retirements).
         public let existingMW: [Double]
         public var lifetimeYears: Int { max(1, Int(design.lifetimeYears.value.rounded())) }
@@ -66,7 +69,8 @@ public struct PlacementData: Sendable {
                         .reduce(0) { $0 + $1.itMW.value }
                 }
                 return SiteDesign(design: design, capexUSDPerMW: design.capexUSDPerMW * hosted.capexMultiplier.value,
-                                  tokensPerSPerMW: years.map { design.tokensPerSPerMW(mix: mix, year: $0) }, existingMW: existing)
+                                  tokensPerSPerMW: years.map { design.tokensPerSPerMW(mix: mix, year: $0) },
+                                  sustainedTokensPerSPerMW: years.map { design.sustainedTokensPerSPerMW(mix: mix, year: $0) }, existingMW: existing)
             }
             let shape = region.grid.loadShape
             let loadFactor = slices.map { $0.mean(of: shape) / shape.maximum }
@@ -123,7 +127,7 @@ public struct PlacementData: Sendable {
     /// Power drawn at the meter by the idle part of the clusters already in service, MW.
     public func idleExistingMW(site s: Int, year y: Int) -> Double {
         let site = sites[s]
-        return site.designs.reduce(0) { $0 + site.pue * $1.design.idlePowerFraction.value * $1.existingMW[y] }
+        return site.designs.indices.reduce(0) { $0 + idleGridMWPerITMW(site: s, design: $1) * site.designs[$1].existingMW[y] }
     }
 
     /// The headroom row's upper bound: headroom (0 for a grid below its floor) less the existing idle draw, never
@@ -131,6 +135,20 @@ public struct PlacementData: Sendable {
     func headroomRowUpperMW(site s: Int, year y: Int, slice t: Int) -> Double {
         let idle = idleExistingMW(site: s, year: y)
         return max(max(0, headroomMW(site: s, year: y, slice: t)) - idle, -idle)
+    }
+
+    // MARK: Grid draw (one definition for the constraints, the objective, the results and the decomposition)
+
+    /// Grid MW drawn per MW of IT installed of design `a` at site `s`, whether busy or not: PUE × idle fraction.
+    public func idleGridMWPerITMW(site s: Int, design a: Int) -> Double {
+        sites[s].pue * sites[s].designs[a].design.idlePowerFraction.value
+    }
+
+    /// Grid MW drawn per Mtok/s produced by design `a` at site `s` in year index `y`, above idle:
+    /// PUE × (1 − idle fraction) ÷ full-power Mtok/s per MW.
+    public func runGridMWPerMTokPerS(site s: Int, design a: Int, year y: Int) -> Double {
+        let siteDesign = sites[s].designs[a]
+        return sites[s].pue * (1 - siteDesign.design.idlePowerFraction.value) / (siteDesign.tokensPerSPerMW[y] / 1e6)
     }
 
     /// Index of the first year new builds may be in service at site `s`.

@@ -47,9 +47,8 @@ extension PlacementModel {
         let site = data.sites[s]
         var draw = 0.0
         for (a, siteDesign) in site.designs.enumerated() {
-            let idle = siteDesign.design.idlePowerFraction.value
             let installed = x[capacity[s][a][y].index] + siteDesign.existingMW[y]
-            draw += site.pue * (idle * installed + (1 - idle) * x[run[s][a][y][t].index] / (siteDesign.tokensPerSPerMW[y] / 1e6))
+            draw += data.idleGridMWPerITMW(site: s, design: a) * installed + data.runGridMWPerMTokPerS(site: s, design: a, year: y) * x[run[s][a][y][t].index]
         }
         if let use = renewableUse[s] { draw -= x[use[y][t].index] }
         return draw

@@ -119,7 +119,8 @@ public struct PlacementResult: Sendable, Codable {
         public var accelerators: Double
         /// Tokens produced in the year.
         public var tokens: Double
-        /// Mean utilisation of the installed capacity (tokens ÷ full-load capacity).
+        /// Mean utilisation of the installed capacity: tokens ÷ what it would produce at full power all year
+        /// (at most the design's sustainable fraction).
         public var utilisation: Double
     }
 

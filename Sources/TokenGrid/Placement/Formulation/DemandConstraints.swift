@@ -42,19 +42,19 @@ extension PlacementModel {
         }
     }
 
-    /// (Constraint 3) Compute: a design produces at most its throughput at maximum utilisation.
+    /// (Constraint 3) Compute: a design produces at most its sustainable throughput.
     ///
-    ///   run[s,a,y,t] − τ_{a,y} × u_a × cap[s,a,y] ≤ τ_{a,y} × u_a × existing[s,a,y]      ∀ s, a, y, t
+    ///   run[s,a,y,t] − σ_{a,y} × cap[s,a,y] ≤ σ_{a,y} × existing[s,a,y]      ∀ s, a, y, t
     ///
-    /// τ = full-load Mtok/s per MW of IT for the year's model mix, u = maximum utilisation.
+    /// σ = sustainable Mtok/s per MW of IT for the year's model mix: the full-power throughput τ times the maximum
+    /// utilisation u for derived figures (and measurements marked `peak: true`), τ itself for sustained measurements.
     mutating func addComputeConstraints() {
         for s in data.sites.indices {
             var bySite: [[[ConstraintID]]] = []
             for a in data.sites[s].designs.indices {
                 let siteDesign = data.sites[s].designs[a]
-                let utilisation = siteDesign.design.maxUtilisation.value
                 bySite.append(perSlice(ConstraintID.placeholder) { model, y, t in
-                    let perMW = siteDesign.tokensPerSPerMW[y] / 1e6 * utilisation
+                    let perMW = siteDesign.sustainedTokensPerSPerMW[y] / 1e6
                     return model.program.addConstraint(model.name("compute", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
                                                        terms: [(model.run[s][a][y][t], 1), (model.capacity[s][a][y], -perMW)],
                                                        bounds: .atMost(perMW * siteDesign.existingMW[y]))

@@ -17,10 +17,9 @@ extension PlacementModel {
             let site = data.sites[s]
             headroomRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
                 var terms: [(VariableID, Double)] = []
-                for (a, siteDesign) in site.designs.enumerated() {
-                    let idle = siteDesign.design.idlePowerFraction.value
-                    terms.append((model.capacity[s][a][y], site.pue * idle))
-                    terms.append((model.run[s][a][y][t], site.pue * (1 - idle) / (siteDesign.tokensPerSPerMW[y] / 1e6)))
+                for a in site.designs.indices {
+                    terms.append((model.capacity[s][a][y], model.data.idleGridMWPerITMW(site: s, design: a)))
+                    terms.append((model.run[s][a][y][t], model.data.runGridMWPerMTokPerS(site: s, design: a, year: y)))
                 }
                 if let use = model.renewableUse[s] { terms.append((use[y][t], -1)) }
                 return model.program.addConstraint(model.name("headroom", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms,

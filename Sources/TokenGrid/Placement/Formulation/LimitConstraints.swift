@@ -51,11 +51,11 @@ extension PlacementModel {
                 let intensity = site.region.grid.carbonTonnesPerMWh.value
                 let hours = data.weightHours.reduce(0, +)
                 for (a, siteDesign) in site.designs.enumerated() {
-                    let idle = siteDesign.design.idlePowerFraction.value
-                    terms.append((capacity[s][a][y], hours * intensity * site.pue * idle))
-                    existingEmissions += hours * intensity * site.pue * idle * siteDesign.existingMW[y]
+                    let idle = data.idleGridMWPerITMW(site: s, design: a), perRun = data.runGridMWPerMTokPerS(site: s, design: a, year: y)
+                    terms.append((capacity[s][a][y], hours * intensity * idle))
+                    existingEmissions += hours * intensity * idle * siteDesign.existingMW[y]
                     for t in 0 ..< sliceCount {
-                        terms.append((run[s][a][y][t], data.weightHours[t] * intensity * site.pue * (1 - idle) / (siteDesign.tokensPerSPerMW[y] / 1e6)))
+                        terms.append((run[s][a][y][t], data.weightHours[t] * intensity * perRun))
                     }
                 }
                 if let use = renewableUse[s] {

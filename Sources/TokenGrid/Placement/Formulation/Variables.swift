@@ -16,7 +16,7 @@ extension PlacementModel {
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
                     let idleEnergyCost = data.weightHours.reduce(0, +) * data.gridEnergyCost(site: s, year: y)
-                        * site.pue * design.idlePowerFraction.value
+                        * data.idleGridMWPerITMW(site: s, design: a)
                     let cost = data.discountFactor(y) * (annuity + design.fixedOMUSDPerMWYear.value + idleEnergyCost) / 1e6
                     let capacityName = name("cap", siteID(s), designID(s, a), yearID(y)), buildName = name("build", siteID(s), designID(s, a), yearID(y))
                     guard decidesCapacity else {
@@ -79,11 +79,10 @@ extension PlacementModel {
         let plan = data.scenario.plan
         for (s, site) in data.sites.enumerated() {
             var bySite: [[[VariableID]]] = []
-            for (a, siteDesign) in site.designs.enumerated() {
-                let idle = siteDesign.design.idlePowerFraction.value
+            for a in site.designs.indices {
                 let byYear = perSlice(VariableID.placeholder) { model, y, t in
-                    let perMWhOfRun = model.data.discountFactor(y) * model.data.gridEnergyCost(site: s, year: y) * site.pue * (1 - idle)
-                        / (siteDesign.tokensPerSPerMW[y] / 1e6) / 1e6
+                    let perMWhOfRun = model.data.discountFactor(y) * model.data.gridEnergyCost(site: s, year: y)
+                        * model.data.runGridMWPerMTokPerS(site: s, design: a, year: y) / 1e6
                     return model.program.addVariable(model.name("run", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
                                                      objective: model.data.weightHours[t] * perMWhOfRun)
                 }
