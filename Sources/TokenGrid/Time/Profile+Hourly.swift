@@ -1,0 +1,31 @@
+extension Profile {
+    /// The profile as 8,760 UTC hours of a typical (non-leap) year, for a place whose local clock is
+    /// `utcOffsetHours` ahead of UTC (−6 for US Central standard time, 8 for China, 5.5 for India).
+    ///
+    /// UTC hour h (from 1 January 00:00 UTC) is local time h + offset, wrapped cyclically across the year end; that
+    /// local hour's month m and hour of day k give `monthly[m] × hourly[k]`. When the offset is not a whole number of
+    /// hours, UTC hour h overlaps two local hours and gets their average weighted by the overlap (for +5.5: the two
+    /// neighbouring local hours, half each), so the year's total is kept. The factors are not rescaled: scale the
+    /// series where it is used (``HourlySeries/scaled(toMaximum:)``, ``HourlySeries/scaled(toMean:)``).
+    /// Values below 1e-12 × the maximum are set to 0 (the LP solver mishandles such tiny numbers).
+    public func hourlyUTC(utcOffsetHours: Double) -> HourlySeries {
+        let hoursPerYear = HourlySeries.hoursPerYear
+        var local = [Double](repeating: 0, count: hoursPerYear)
+        for hour in 0 ..< hoursPerYear {
+            let month = HourlySeries.month(ofHour: hour)
+            local[hour] = factor(month: month, hour: HourlySeries.hourOfDay(ofHour: hour))
+        }
+        let offsetSeconds = Int((utcOffsetHours * 3600).rounded())
+        let wholeHours = offsetSeconds >= 0 ? offsetSeconds / 3600 : -((-offsetSeconds + 3599) / 3600)
+        let fraction = Double(offsetSeconds - wholeHours * 3600) / 3600
+        func localValue(_ index: Int) -> Double { local[((index % hoursPerYear) + hoursPerYear) % hoursPerYear] }
+        var values = (0 ..< hoursPerYear).map { utcHour -> Double in
+            let start = utcHour + wholeHours
+            return fraction == 0 ? localValue(start) : (1 - fraction) * localValue(start) + fraction * localValue(start + 1)
+        }
+        let threshold = 1e-12 * (values.max() ?? 0)
+        for index in values.indices where values[index] < threshold { values[index] = 0 }
+        return HourlySeries(values: values, provenance: HourlySeries.Provenance(
+            origin: .profile, dataYear: year, utcOffsetHours: utcOffsetHours, source: source ?? (assumption ? reason : nil)))
+    }
+}
