@@ -30,10 +30,11 @@ enum PlacementBenchmark {
         let json = try! JSONReport.render(report)
         let writeSeconds = seconds(since: writeStart)
         let total = seconds(since: start)
-        let s = result.solver
+        let s = result.solver, t = result.timings
         print("placement \(scenario.plan.name) [\(s.method), \(arguments.threads) thread(s)]: \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros")
-        print("  project \(format(projectSeconds)) s; build \(format(s.buildSeconds)) s; solve \(format(s.solveSeconds)) s (\(s.iterations) simplex iterations); extract \(format(s.extractSeconds)) s; render \(files.count + 1) files \(format(writeSeconds)) s (\(json.count / 1024) KB JSON); end to end \(format(total)) s")
-        print("  build + extract + render share of solve: \(format((s.buildSeconds + s.extractSeconds + writeSeconds) / max(s.solveSeconds, 1e-9) * 100)) %; peak memory \(format(peakMemoryMB())) MB")
+        print("  project \(format(projectSeconds)) s; build \(format(t.buildSeconds)) s; solve \(format(t.solveSeconds)) s (\(s.iterations) simplex iterations); check \(format(t.checkSeconds)) s; extract \(format(t.extractSeconds)) s; render \(files.count + 1) files \(format(writeSeconds)) s (\(json.count / 1024) KB JSON); end to end \(format(total)) s")
+        print("  build + extract + render share of solve: \(format((t.buildSeconds + t.checkSeconds + t.extractSeconds + writeSeconds) / max(t.solveSeconds, 1e-9) * 100)) %; peak memory \(format(peakMemoryMB())) MB")
+        print("  check: \(s.check?.summary ?? "none"); attempts: \(s.attempts.joined(separator: " | "))")
         print("  objective \(result.objectiveUSD / 1e6) M$; unserved \(format(result.totalUnservedTokens / max(1, result.zones.reduce(0) { $0 + $1.demandTokens }) * 100)) %")
         if arguments.glpsol {
             let model = PlacementModel.build(data)

@@ -10,11 +10,13 @@ struct PlanCommand: ParsableCommand {
         abstract: "Solve a plan: where to build compute, when, and what a token costs at each site.",
         discussion: """
         Validates the plan, projects demand, solves the placement LP with GLPK and writes the report set
-        into --out (default out/<plan-name>/). Files are written to temporary names and renamed, so a
-        failed run leaves the folder as it was.
+        into --out (default out/<plan-name>/). The whole file set is written into a hidden sibling folder and
+        swapped in at once, so a failed or killed run leaves the folder as it was; a second run into the same
+        folder waits for the first. Timings go to the terminal and to timings.csv, never into the reports.
 
-        Exit codes: 0 success; 1 invalid input; 2 plan infeasible or unserved demand above --max-unserved;
-        3 solver failure or limit hit.
+        Exit codes: 0 success; 1 invalid input, or an output folder that cannot be written; 2 plan infeasible
+        or unserved demand above --max-unserved; 3 solver failure, limit hit, or no solution that passes the
+        optimality check; 64 a command-line usage error.
 
         Example:
           tokengrid plan Plans/quickstart.yaml --out out/quickstart --format md,html,csv,json
@@ -80,18 +82,27 @@ struct PlanCommand: ParsableCommand {
             printError("error: \(failure)")
             switch failure {
             case .infeasible: throw ExitCode(2)
-            case .solverStopped: throw ExitCode(3)
+            case .solverStopped, .unverified: throw ExitCode(3)
             }
         } catch let error as LinearProgrammingError {
             printError("error: \(error)")
             throw ExitCode(3)
         }
-        progress.phase("solved: \(result.solver.rows) rows, \(result.solver.columns) columns, \(result.solver.iterations) iterations in \(String(format: "%.2f", result.solver.solveSeconds)) s")
+        let t = result.timings
+        progress.phase("solved: \(result.solver.rows) rows, \(result.solver.columns) columns, \(result.solver.iterations) iterations; build \(NumberFormat.fixed(t.buildSeconds, 2)) s, solve \(NumberFormat.fixed(t.solveSeconds, 2)) s, check \(NumberFormat.fixed(t.checkSeconds, 3)) s; \(result.solver.check?.summary ?? "")")
         let directory = out ?? "out/\(scenario.plan.name)"
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
         let report = Report(scenario: scenario, demand: data.demand, result: result, stampedAt: stamp ? Date() : nil)
         progress.phase("write \(directory)")
-        let written = try ReportWriter.write(report, formats: formats, to: directory)
+        let written: [String]
+        do {
+            written = try ReportWriter.write(report, formats: formats, to: directory) {
+                printError("waiting: another tokengrid run is writing \(directory)")
+            }
+        } catch let error as OutputFolder.WriteError {
+            printError("error: \(error); nothing was written")
+            throw ExitCode(1)
+        }
         print(ReportSummary.text(report))
         print("reports: \(written.map { (directory as NSString).appendingPathComponent($0) }.joined(separator: ", "))")
         let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }

@@ -86,7 +86,7 @@ struct SweepCommand: ParsableCommand {
         let title = "\(scenario.plan.name) (\(parameters.map(\.path).joined(separator: ", ")))"
         let files = [("sweep.csv", table.csv()), ("sensitivity.md", SensitivityReport.markdown(table, title: title)),
                      ("sensitivity.html", SensitivityReport.html(table, title: title))]
-        _ = try ReportWriter.writeAtomically(files.map { ($0.0, Data($0.1.utf8)) }, to: directory)
+        try writeOutputFolder(directory, files.map { ($0.0, Data($0.1.utf8)) })
         let failed = table.rows.filter { $0.status != "optimal" }.count
         let seconds = Date().timeIntervalSince(start)
         print("sweep \(scenario.plan.name): \(table.rows.count) of \(range.count) scenarios in \(NumberFormat.fixed(seconds, 2)) s (\(NumberFormat.fixed(seconds / Double(max(table.rows.count, 1)) * 1000, 1)) ms each, \(jobs) job(s), \(cold ? "cold" : "warm-started")), \(failed) failed")

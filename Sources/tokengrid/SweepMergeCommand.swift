@@ -46,7 +46,7 @@ struct SweepMergeCommand: ParsableCommand {
         let title = "merged sweep (\(merged.parameters.joined(separator: ", ")))"
         let files = [("sweep.csv", merged.csv()), ("sensitivity.md", SensitivityReport.markdown(merged, title: title)),
                      ("sensitivity.html", SensitivityReport.html(merged, title: title))]
-        _ = try ReportWriter.writeAtomically(files.map { ($0.0, Data($0.1.utf8)) }, to: out)
+        try writeOutputFolder(out, files.map { ($0.0, Data($0.1.utf8)) })
         print("merged \(tables.count) shard(s): \(merged.rows.count) scenarios into \(out)/sweep.csv")
         if let total {
             let present = Set(merged.rows.map(\.index))

@@ -24,6 +24,12 @@ public struct PlacementResult: Sendable, Codable {
     public var shortfalls: [Shortfall]
     /// Things a planner should know (a grid already below its reserve floor, a plan that cannot be met as written).
     public var notes: [String]
+    /// How long each phase took (not encoded: outputs stay byte-identical for the same input).
+    public var timings = Timings()
+
+    private enum CodingKeys: String, CodingKey {
+        case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes
+    }
 
     /// Cost components, $ (discounted totals in `costBreakdownUSD`, undiscounted per token in site results).
     public struct CostBreakdown: Sendable, Codable, Hashable {
@@ -50,28 +56,39 @@ public struct PlacementResult: Sendable, Codable {
         }
     }
 
-    /// Size and timing of the solve.
+    /// Size of the LP, how it was solved, and how well the reported solution satisfies it.
     public struct SolverStatistics: Sendable, Codable, Hashable {
         public var rows: Int
         public var columns: Int
         public var nonzeros: Int
         public var iterations: Int
+        /// The method that produced the reported solution, e.g. `primal`, `dual`, `benders-primal`.
         public var method: String
-        public var buildSeconds: Double
-        public var solveSeconds: Double
-        public var extractSeconds: Double
+        /// The reported solution checked against the full LP (see ``SolutionCheck``).
+        public var check: SolutionCheck?
+        /// Every solve tried, in order, with how it ended: a solution that fails the check is re-solved another way.
+        public var attempts: [String]
 
-        public init(rows: Int, columns: Int, nonzeros: Int, iterations: Int, method: String,
-                    buildSeconds: Double, solveSeconds: Double, extractSeconds: Double) {
+        public init(rows: Int, columns: Int, nonzeros: Int, iterations: Int, method: String, check: SolutionCheck? = nil, attempts: [String] = []) {
             self.rows = rows
             self.columns = columns
             self.nonzeros = nonzeros
             self.iterations = iterations
             self.method = method
-            self.buildSeconds = buildSeconds
-            self.solveSeconds = solveSeconds
-            self.extractSeconds = extractSeconds
+            self.check = check
+            self.attempts = attempts
         }
+    }
+
+    /// Wall-clock seconds of each phase. Kept out of `plan.json` and the reports (they would differ from run to run);
+    /// printed on the terminal and written to `timings.csv`.
+    public struct Timings: Sendable, Hashable {
+        public var buildSeconds = 0.0
+        public var solveSeconds = 0.0
+        public var checkSeconds = 0.0
+        public var extractSeconds = 0.0
+
+        public init() {}
     }
 
     /// One site in one year.

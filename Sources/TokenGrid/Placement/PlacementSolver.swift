@@ -28,6 +28,10 @@ public struct PlacementOptions: Sendable {
     public var decompositionThreshold = 20_000
     /// Called after each Benders iteration with its number and the lower and upper bounds (M$).
     public var onIteration: (@Sendable (Int, Double, Double) -> Void)?
+    /// What a solution must meet, checked against the full LP, to be reported as optimal.
+    public var tolerances = SolutionCheck.Tolerances.standard
+    /// Test hook: changes the n-th candidate solution (0-based) before it is checked, to provoke a failed check.
+    var tamper: (@Sendable (inout Solution, Int) -> Void)?
 
     public init(solver: SolverOptions = SolverOptions(method: .primalSimplex, presolve: true), strategy: Strategy = .automatic) {
         self.solver = solver
@@ -35,7 +39,12 @@ public struct PlacementOptions: Sendable {
     }
 }
 
-/// Builds the placement LP for a scenario, solves it with GLPK and extracts the results.
+/// Builds the placement LP for a scenario, solves it with GLPK, checks the solution and extracts the results.
+///
+/// Every solution, whole or decomposed, is checked against the full LP before it is reported (``SolutionCheck``:
+/// primal and dual residuals and the duality gap, in relative terms). One that fails is solved again another way —
+/// the other simplex method without presolve, then GLPK's exact arithmetic for small LPs — and a plan whose every
+/// attempt fails is reported as a solver failure, never as optimal.
 public enum PlacementSolver {
     /// Why a placement could not be solved.
     public enum Failure: Error, CustomStringConvertible {
@@ -43,19 +52,28 @@ public enum PlacementSolver {
         case infeasible([String])
         /// The solver stopped without an optimum (limit or numerical trouble).
         case solverStopped(SolveStatus, PlacementResult)
+        /// Every solve ended "optimal" but none passed the check against the full LP.
+        case unverified(PlacementResult)
 
         public var description: String {
             switch self {
             case .infeasible(let reasons):
                 return "the plan is infeasible:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
-            case let .solverStopped(status, _):
-                return "the solver stopped without an optimal plan: \(status.rawValue)"
+            case let .solverStopped(status, result):
+                return "the solver stopped without an optimal plan: \(status.rawValue)" + Self.attemptList(result)
+            case .unverified(let result):
+                return "no solve passed the optimality check against the full LP, so no plan is reported as optimal" + Self.attemptList(result)
             }
+        }
+
+        private static func attemptList(_ result: PlacementResult) -> String {
+            result.solver.attempts.isEmpty ? "" : "\n" + result.solver.attempts.map { "  - \($0)" }.joined(separator: "\n")
         }
     }
 
     /// Projects demand, builds and solves the placement LP.
-    /// - Throws: ``Failure`` when the plan is infeasible or the solver stops early; ``LinearProgrammingError`` on solver errors.
+    /// - Throws: ``Failure`` when the plan is infeasible, the solver stops early or no solution passes the check;
+    ///   ``LinearProgrammingError`` on solver errors.
     public static func solve(_ scenario: Scenario, options: PlacementOptions = PlacementOptions()) throws -> PlacementResult {
         let demand = DemandProjection(scenario: scenario)
         return try solve(PlacementData(scenario: scenario, demand: demand), options: options)
@@ -63,20 +81,46 @@ public enum PlacementSolver {
 
     /// Builds and solves the placement LP for prepared data.
     public static func solve(_ data: PlacementData, options: PlacementOptions = PlacementOptions()) throws -> PlacementResult {
-        let buildStart = Date()
+        var clock = Clock()
         let model = PlacementModel.build(data)
+        clock.timings.buildSeconds = clock.lap()
+        var attempts = Attempts(model: model, tolerances: options.tolerances, tamper: options.tamper)
         if shouldDecompose(model, options) {
-            let buildSeconds = Date().timeIntervalSince(buildStart)
             var benders = BendersPlacement(data: data, options: options.solver, threads: options.threads,
                                            relativeGap: options.relativeGap, maxIterations: options.maxIterations)
             benders.onIteration = options.onIteration
             let outcome = try benders.solve(full: model)
-            return try finish(outcome.model, outcome.solution, method: "benders-\(options.solver.method.rawValue)", buildSeconds: buildSeconds)
+            clock.timings.solveSeconds += clock.lap()
+            if let accepted = attempts.consider(outcome.solution, method: "benders-\(options.solver.method.rawValue)") {
+                clock.timings.checkSeconds += clock.lap()
+                return finish(accepted, attempts, &clock)
+            }
+            clock.timings.checkSeconds += clock.lap()
         }
-        let problem = try GLPKProblem(model.program)
-        let buildSeconds = Date().timeIntervalSince(buildStart)
-        let solution = try problem.solve(options.solver)
-        return try finish(model, solution, method: options.solver.method.rawValue, buildSeconds: buildSeconds)
+        for solver in fallbackSequence(options.solver, rows: model.program.constraintCount, includePrimary: !shouldDecompose(model, options)) {
+            let problem = try GLPKProblem(model.program)
+            let solution = try problem.solve(solver)
+            clock.timings.solveSeconds += clock.lap()
+            switch solution.status {
+            case .optimal:
+                if let accepted = attempts.consider(solution, method: solver.method.rawValue, presolve: solver.presolve) {
+                    clock.timings.checkSeconds += clock.lap()
+                    return finish(accepted, attempts, &clock)
+                }
+                clock.timings.checkSeconds += clock.lap()
+            case .infeasible, .infeasibleOrUnbounded:
+                let reasons = model.infeasibilityReasons()
+                throw Failure.infeasible(reasons.isEmpty ? ["GLPK reports \(solution.status.rawValue), and no single input limit explains it; export the model with `tokengrid export` to inspect it"] : reasons)
+            default:
+                attempts.record(solution, method: solver.method.rawValue, presolve: solver.presolve)
+                var result = model.results(from: solution, statistics: attempts.statistics(solution, method: solver.method.rawValue))
+                result.status = solution.status
+                throw Failure.solverStopped(solution.status, result)
+            }
+        }
+        var result = model.results(from: attempts.last!, statistics: attempts.statistics(attempts.last!, method: "unverified"))
+        result.status = .undetermined
+        throw Failure.unverified(result)
     }
 
     static func shouldDecompose(_ model: PlacementModel, _ options: PlacementOptions) -> Bool {
@@ -88,24 +132,79 @@ public enum PlacementSolver {
         }
     }
 
-    private static func finish(_ model: PlacementModel, _ solution: Solution, method: String, buildSeconds: Double) throws -> PlacementResult {
-        let extractStart = Date()
-        var statistics = PlacementResult.SolverStatistics(
-            rows: model.program.constraintCount, columns: model.program.variableCount, nonzeros: model.program.entryCount,
-            iterations: solution.iterations, method: method, buildSeconds: buildSeconds, solveSeconds: solution.solveSeconds, extractSeconds: 0)
-        switch solution.status {
-        case .optimal:
-            var result = model.results(from: solution, statistics: statistics)
-            result.solver.extractSeconds = Date().timeIntervalSince(extractStart)
-            return result
-        case .infeasible, .infeasibleOrUnbounded:
-            let reasons = model.infeasibilityReasons()
-            throw Failure.infeasible(reasons.isEmpty ? ["GLPK reports \(solution.status.rawValue), and no single input limit explains it; export the model with `tokengrid export` to inspect it"] : reasons)
-        default:
-            statistics.extractSeconds = Date().timeIntervalSince(extractStart)
-            var result = model.results(from: solution, statistics: statistics)
-            result.status = solution.status
-            throw Failure.solverStopped(solution.status, result)
-        }
+    /// The whole-LP solves to try in order: the requested one, then the other simplex method from scratch without
+    /// presolve (GLPK's presolver and its primal simplex have each stopped at "optimal" above the optimum), then
+    /// exact arithmetic when the LP is small enough for it.
+    static func fallbackSequence(_ primary: SolverOptions, rows: Int, includePrimary: Bool) -> [SolverOptions] {
+        var sequence = includePrimary ? [primary] : []
+        var other = primary
+        other.method = primary.method == .primalSimplex ? .dualSimplex : .primalSimplex
+        other.presolve = false
+        other.warmStart = false
+        sequence.append(other)
+        if !includePrimary { sequence.append(primary) }
+        return sequence
+    }
+
+    private static func finish(_ accepted: (Solution, String), _ attempts: Attempts, _ clock: inout Clock) -> PlacementResult {
+        let (solution, method) = accepted
+        var result = attempts.model.results(from: solution, statistics: attempts.statistics(solution, method: method))
+        clock.timings.extractSeconds = clock.lap()
+        result.timings = clock.timings
+        return result
+    }
+}
+
+/// The solves tried for one plan and their checks.
+private struct Attempts {
+    let model: PlacementModel
+    let tolerances: SolutionCheck.Tolerances
+    let tamper: (@Sendable (inout Solution, Int) -> Void)?
+    var lines: [String] = []
+    var checks: [SolutionCheck] = []
+    var last: Solution?
+
+    init(model: PlacementModel, tolerances: SolutionCheck.Tolerances, tamper: (@Sendable (inout Solution, Int) -> Void)?) {
+        self.model = model
+        self.tolerances = tolerances
+        self.tamper = tamper
+    }
+
+    /// Checks an "optimal" solution; returns it with its method name when it passes.
+    mutating func consider(_ solution: Solution, method: String, presolve: Bool = false) -> (Solution, String)? {
+        var solution = solution
+        tamper?(&solution, lines.count)
+        let check = SolutionCheck(program: model.program, solution: solution)
+        checks.append(check)
+        last = solution
+        let passed = check.passes(tolerances)
+        lines.append("\(Self.label(method, presolve)): optimal, \(check.summary) — \(passed ? "accepted" : "rejected")")
+        return passed ? (solution, method) : nil
+    }
+
+    /// Records a solve that ended without an optimum.
+    mutating func record(_ solution: Solution, method: String, presolve: Bool) {
+        lines.append("\(Self.label(method, presolve)): \(solution.status.rawValue)")
+        last = solution
+    }
+
+    func statistics(_ solution: Solution, method: String) -> PlacementResult.SolverStatistics {
+        PlacementResult.SolverStatistics(rows: model.program.constraintCount, columns: model.program.variableCount, nonzeros: model.program.entryCount,
+                                         iterations: solution.iterations, method: method, check: checks.last, attempts: lines)
+    }
+
+    private static func label(_ method: String, _ presolve: Bool) -> String { presolve ? "\(method) with presolve" : method }
+}
+
+/// Phase timings for ``PlacementResult/Timings``.
+private struct Clock {
+    var timings = PlacementResult.Timings()
+    private var mark = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the last lap.
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { mark = now }
+        return Double(now - mark) / 1e9
     }
 }

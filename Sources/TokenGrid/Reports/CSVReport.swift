@@ -32,11 +32,21 @@ public enum CSVReport {
                 + result.bindingConstraints.map { g in ["binding_\(g.family)", g.place, String(g.year), f(g.largestDual), "musd_per_row_unit", String(g.count)] })
         let s = result.solver
         let status = table(
-            ["status", "objective_usd", "rows", "columns", "nonzeros", "iterations", "method", "build_s", "solve_s", "extract_s", "served_tokens", "unserved_tokens"],
+            ["status", "objective_usd", "rows", "columns", "nonzeros", "iterations", "method", "primal_residual", "dual_residual", "duality_gap",
+             "solve_attempts", "served_tokens", "unserved_tokens"],
             [[result.status.rawValue, f(result.objectiveUSD), String(s.rows), String(s.columns), String(s.nonzeros), String(s.iterations), s.method,
-              NumberFormat.fixed(s.buildSeconds, 3), NumberFormat.fixed(s.solveSeconds, 3), NumberFormat.fixed(s.extractSeconds, 3),
+              f(s.check?.primalResidual ?? .nan), f(s.check?.dualResidual ?? .nan), f(s.check?.dualityGap ?? .nan), String(s.attempts.count),
               f(result.totalServedTokens), f(result.totalUnservedTokens)]])
         return [("sites.csv", sites), ("zones.csv", zones), ("builds.csv", builds), ("duals.csv", duals), ("status.csv", status)]
+    }
+
+    /// `timings.csv`: wall-clock seconds of each phase, kept apart from the reports because they differ between runs.
+    public static func timings(_ timings: PlacementResult.Timings, renderSeconds: Double) -> String {
+        table(["phase", "seconds"], [
+            ["build", NumberFormat.fixed(timings.buildSeconds, 3)], ["solve", NumberFormat.fixed(timings.solveSeconds, 3)],
+            ["check", NumberFormat.fixed(timings.checkSeconds, 3)], ["extract", NumberFormat.fixed(timings.extractSeconds, 3)],
+            ["render", NumberFormat.fixed(renderSeconds, 3)],
+        ])
     }
 
     /// A number as CSV text: round-trippable, without grouping, locale-independent.

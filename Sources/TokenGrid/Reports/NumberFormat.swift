@@ -22,5 +22,10 @@ public enum NumberFormat {
     }
 
     /// Money per million tokens.
+    /// A small measure such as a residual in scientific notation with two significant digits ("0" for zero).
+    public static func scientific(_ value: Double) -> String {
+        value == 0 ? "0" : String(format: "%.1e", value)
+    }
+
     public static func usdPerMTok(_ value: Double) -> String { "$" + fixed(value, value < 1 ? 4 : 2) }
 }

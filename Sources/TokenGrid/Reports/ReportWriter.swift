@@ -1,11 +1,10 @@
 import Foundation
 
-/// Writes report files atomically: everything is rendered first, written under temporary names in the
-/// target folder, and renamed into place only when all files were written.
+/// Renders a report's files and writes them as an output folder's whole content (see ``OutputFolder``).
 public enum ReportWriter {
-    /// Writes `report` in `formats` into `directory` (created if needed) and returns the file names written.
-    public static func write(_ report: Report, formats: [ReportFormat], to directory: String) throws -> [String] {
-        var files: [(String, Data)] = []
+    /// The report files of `report` in `formats`, rendered, by name. Same input, same bytes.
+    public static func render(_ report: Report, formats: [ReportFormat]) throws -> [(name: String, data: Data)] {
+        var files: [(name: String, data: Data)] = []
         for format in formats {
             switch format {
             case .json: files.append(("plan.json", try JSONReport.render(report)))
@@ -14,36 +13,17 @@ public enum ReportWriter {
             case .csv: files += CSVReport.render(report).map { ($0.name, Data($0.text.utf8)) }
             }
         }
-        return try writeAtomically(files, to: directory)
+        return files
     }
 
-    /// Writes named files into `directory`: all to temporary names first, then renamed; on any failure the
-    /// temporary files are removed and the folder keeps what it had.
-    public static func writeAtomically(_ files: [(name: String, data: Data)], to directory: String) throws -> [String] {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let token = UUID().uuidString.prefix(8)
-        var temporary: [(String, String)] = []
-        do {
-            for (name, data) in files {
-                let path = (directory as NSString).appendingPathComponent(".\(name).\(token).tmp")
-                guard manager.createFile(atPath: path, contents: data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-                temporary.append((path, (directory as NSString).appendingPathComponent(name)))
-            }
-        } catch {
-            for (path, _) in temporary { try? manager.removeItem(atPath: path) }
-            throw error
-        }
-        for (path, final) in temporary {
-            // rename(2) replaces the old file in one step.
-            guard rename(path, final) == 0 else {
-                for (leftover, _) in temporary { try? manager.removeItem(atPath: leftover) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final])
-            }
-        }
-        return files.map(\.name)
+    /// Writes `report` in `formats`, with `timings.csv`, as the whole content of `directory`, and returns the names written.
+    /// - Parameter onWait: called when another run is writing the same folder (this one waits for it).
+    public static func write(_ report: Report, formats: [ReportFormat], to directory: String, onWait: (() -> Void)? = nil) throws -> [String] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var files = try render(report, formats: formats)
+        let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        files.append(("timings.csv", Data(CSVReport.timings(report.result.timings, renderSeconds: renderSeconds).utf8)))
+        return try OutputFolder(directory).replace(with: files, onWait: onWait)
     }
 }
 

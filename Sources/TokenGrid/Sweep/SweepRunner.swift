@@ -93,8 +93,10 @@ public struct SweepRunner: Sendable {
                     return failed(index, values, status: solution.status.rawValue, reason: "the solver ended \(solution.status.rawValue)")
                 }
                 let statistics = PlacementResult.SolverStatistics(rows: 0, columns: 0, nonzeros: 0, iterations: solution.iterations,
-                                                                  method: runner.method.rawValue, buildSeconds: 0, solveSeconds: solution.solveSeconds, extractSeconds: 0)
-                return row(index, values, model.results(from: solution, statistics: statistics))
+                                                                  method: runner.method.rawValue)
+                var result = model.results(from: solution, statistics: statistics)
+                result.timings.solveSeconds = solution.solveSeconds
+                return row(index, values, result)
             } catch let error as InputError {
                 return failed(index, values, status: "error", reason: error.errors.first?.description ?? "invalid input")
             } catch {
@@ -116,7 +118,7 @@ public struct SweepRunner: Sendable {
                 unservedShare: demanded > 0 ? result.totalUnservedTokens / demanded : 0, largestSite: largest,
                 siteCostUSDPerMTok: siteIDs.map { id in last.first { $0.site == id && $0.tokens > 0 }?.costUSDPerMTok ?? .nan },
                 zoneMarginalUSDPerMTok: zoneIDs.map { id in result.zones.first { $0.zone == id && $0.year == lastYear }?.marginalUSDPerMTok ?? .nan },
-                error: "", iterations: result.solver.iterations, solveSeconds: result.solver.solveSeconds)
+                error: "", iterations: result.solver.iterations, solveSeconds: result.timings.solveSeconds)
         }
 
         private func failed(_ index: Int, _ values: [Double], status: String, reason: String) -> SweepRow {
