@@ -34,6 +34,20 @@ struct CLI {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts the binary without waiting (its output is discarded).
+    static func start(_ arguments: [String]) -> Result<Process, Error> {
+        Result {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try binary())
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: repository)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+    }
+
     static func temporaryDirectory(_ name: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokengrid-cli-\(name)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -15,9 +15,9 @@ import Testing
         options.threads = 2
         let split = try PlacementSolver.solve(data, options: options)
         #expect(split.solver.method.hasPrefix("benders"))
-        // GLPK's primal simplex (the default for whole LPs) stops within its reduced-cost tolerance: on the 8-site
-        // generated plan 5e-6 above the optimum that dual simplex and the decomposition agree on to 1e-14.
-        #expect(abs(split.objectiveUSD - whole.objectiveUSD) <= 1e-5 * abs(whole.objectiveUSD), "decomposed \(split.objectiveUSD) vs whole \(whole.objectiveUSD)")
+        // Both answers passed the check against the full LP (GLPK's primal simplex stopping 5e-6 above the optimum on the
+        // 8-site generated plan is caught there and solved again), so they agree to the decomposition's stopping gap.
+        #expect(abs(split.objectiveUSD - whole.objectiveUSD) <= 1e-6 * abs(whole.objectiveUSD), "decomposed \(split.objectiveUSD) vs whole \(whole.objectiveUSD)")
         #expect(split.objectiveUSD <= whole.objectiveUSD * (1 + 1e-6), "the decomposition (stopping at a 1e-7 gap) must not be worse than the whole LP")
         for (a, b) in zip(whole.zones, split.zones) {
             #expect(abs(a.marginalUSDPerMTok - b.marginalUSDPerMTok) <= 1e-4 * max(1, abs(a.marginalUSDPerMTok)), "\(a.zone) \(a.year): marginal \(a.marginalUSDPerMTok) vs \(b.marginalUSDPerMTok)")

@@ -17,10 +17,19 @@ import Testing
     @Test func primalSimplexStoppingShortIsCaughtAndResolved() throws {
         let data = Self.generated(sites: 8, years: 2, slices: .seasons4x24, zones: 3, seed: 5)
         let result = try PlacementSolver.solve(data, options: PlacementOptions(strategy: .monolithic))
-        print(result.solver.attempts)
+        // Seen: "primal with presolve: optimal, primal residual 1.8e-16, dual residual 8.3e-03, … — rejected", then
+        // "dual: optimal, …, dual residual 1.9e-15, duality gap 4.3e-15 — accepted".
+        #expect(result.solver.attempts.count == 2, "\(result.solver.attempts)")
+        #expect(result.solver.attempts.first?.hasPrefix("primal with presolve") == true)
+        #expect(result.solver.attempts.first?.hasSuffix("rejected") == true)
+        #expect(result.solver.method == "dual")
         let check = try #require(result.solver.check)
         #expect(check.passes())
         #expect(result.status == .optimal)
+        var split = PlacementOptions(strategy: .decomposed)
+        split.threads = 2
+        let decomposed = try PlacementSolver.solve(data, options: split)
+        #expect(abs(decomposed.objectiveUSD - result.objectiveUSD) <= 1e-7 * abs(result.objectiveUSD), "\(decomposed.objectiveUSD) vs \(result.objectiveUSD)")
     }
 
     /// A candidate changed after the solve (one serve column moved off its optimum) fails the check; the next solve
