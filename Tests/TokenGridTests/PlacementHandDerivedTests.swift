@@ -54,6 +54,14 @@ import Testing
         #expect(result.notes.contains { $0.hasPrefix("cheap:") && $0.contains("80% reserve floor") })
         // Reserve margin after: the dear site's grid (firm 1e6) stays far above its floor; cheap is untouched.
         #expect(abs(result.site("cheap").reserveMarginAfter - (1265.0 / 1000 - 1)) < 1e-9)
+        // The clamped headroom row binds with a dual (the dear site's extra cost), but one more MW of firm capacity at
+        // cheap only narrows its 1000 − 1265 / 1.8 = 297.2 MW deficit: it is worth 0 $/MW-yr, and a note says why.
+        let headroom = result.headroomValue("cheap")
+        #expect(headroom.dualUSDPerMWYear == 0)
+        #expect(headroom.clampedSlices == 1 && headroom.bindingSlices == 0)
+        #expect(result.bindingConstraints.contains { $0.family == "below_reserve_floor" && $0.place == "cheap" })
+        #expect(!result.bindingConstraints.contains { $0.family == "headroom" && $0.place == "cheap" })
+        #expect(result.notes.contains { $0.hasPrefix("cheap:") && $0.contains("297.2") && $0.contains("0 $/MW-yr") }, "\(result.notes)")
     }
 
     /// (c) Demand beyond every limit: cheap is held to 100 MW by headroom, dear to 30 MW by its total IT limit,

@@ -119,6 +119,10 @@ public struct PlacementData: Sendable {
         return grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value) - grid.peakLoadMW(in: year) * sites[s].loadFactor[t]
     }
 
+    /// Whether the region is already below its reserve floor in the slice before any new load (its headroom row is
+    /// then held at zero).
+    public func isBelowReserveFloor(site s: Int, year y: Int, slice t: Int) -> Bool { headroomMW(site: s, year: y, slice: t) <= 0 }
+
     /// Headroom at the slice where it is smallest, MW.
     public func tightestHeadroomMW(site s: Int, year y: Int) -> Double {
         (0 ..< slices.count).map { headroomMW(site: s, year: y, slice: $0) }.min() ?? 0

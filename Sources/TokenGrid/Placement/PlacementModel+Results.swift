@@ -150,13 +150,20 @@ extension PlacementModel {
         return total
     }
 
+    /// The value of one more MW of firm capacity, from the headroom rows' upper duals. A row held at zero because the
+    /// region is already below its reserve floor in that slice ("clamped") is left out: there one more MW of firm
+    /// capacity only narrows the deficit and connects nothing, so it is worth 0 $/MW-yr to new load (see `gridNotes`).
     private func headroomValues(_ solution: Solution) -> [PlacementResult.HeadroomValue] {
         var values: [PlacementResult.HeadroomValue] = []
         for (s, site) in data.sites.enumerated() {
             let margin = site.region.grid.minReserveMargin.value
             for y in 0 ..< yearCount {
-                var dual = 0.0, binding = 0
+                var dual = 0.0, binding = 0, clamped = 0
                 for t in 0 ..< sliceCount {
+                    if data.isBelowReserveFloor(site: s, year: y, slice: t) {
+                        clamped += 1
+                        continue
+                    }
                     let value = -solution.dual(headroomRow[s][y][t])
                     if value > 1e-9 {
                         dual += value
@@ -165,7 +172,7 @@ extension PlacementModel {
                 }
                 values.append(PlacementResult.HeadroomValue(
                     site: site.region.id, year: data.years[y], dualUSDPerMWYear: dual / (1 + margin) / data.discountFactor(y) * 1e6,
-                    bindingSlices: binding, headroomMW: data.tightestHeadroomMW(site: s, year: y)))
+                    bindingSlices: binding, clampedSlices: clamped, headroomMW: data.tightestHeadroomMW(site: s, year: y)))
             }
         }
         return values
@@ -181,7 +188,10 @@ extension PlacementModel {
         for s in data.sites.indices {
             for y in 0 ..< yearCount {
                 // Only the upper side (the reserve floor) is a grid limit; the lower side (no export) is not reported as one.
-                add("headroom", siteID(s), y, headroomRow[s][y].filter { solution.dual($0) < 0 })
+                // Rows clamped at zero (region below its floor) are a limit of their own: no new load there at all.
+                let upper = (0 ..< sliceCount).filter { solution.dual(headroomRow[s][y][$0]) < 0 }
+                add("headroom", siteID(s), y, upper.filter { !data.isBelowReserveFloor(site: s, year: y, slice: $0) }.map { headroomRow[s][y][$0] })
+                add("below_reserve_floor", siteID(s), y, upper.filter { data.isBelowReserveFloor(site: s, year: y, slice: $0) }.map { headroomRow[s][y][$0] })
                 add("compute", siteID(s), y, computeRow[s].flatMap { $0[y] })
                 if let rows = renewableRow[s] { add("renewables", siteID(s), y, rows[y]) }
                 add("build_per_year", siteID(s), y, [buildPerYearRow[s][y]])
@@ -200,7 +210,8 @@ extension PlacementModel {
         for (s, site) in data.sites.enumerated() {
             let short = (0 ..< yearCount).filter { data.tightestHeadroomMW(site: s, year: $0) <= 0 }
             if let first = short.first {
-                notes.append("\(site.region.id): the grid is already at or below its \(Int((site.region.grid.minReserveMargin.value * 100).rounded()))% reserve floor in \(data.years[first])\(short.count > 1 ? " and \(short.count - 1) later year(s)" : "") at its peak slices, so it has no headroom for new data-centre load then")
+                let deficit = -data.tightestHeadroomMW(site: s, year: first)
+                notes.append("\(site.region.id): the grid is already at or below its \(Int((site.region.grid.minReserveMargin.value * 100).rounded()))% reserve floor in \(data.years[first])\(short.count > 1 ? " and \(short.count - 1) later year(s)" : "") at its peak slices (by \(NumberFormat.fixed(deficit, 1)) MW in \(data.years[first])), so it has no headroom for new data-centre load then; in those slices one more MW of firm capacity only narrows the deficit, and its headroom value is reported as 0 $/MW-yr")
             }
         }
         return notes

@@ -167,6 +167,9 @@ public struct PlacementResult: Sendable, Codable {
         public var dualUSDPerMWYear: Double
         /// Slices in which the headroom binds.
         public var bindingSlices: Int
+        /// Slices in which the region is already below its reserve floor before new load (headroom row held at zero;
+        /// not counted in the value).
+        public var clampedSlices: Int
         /// Headroom at the tightest slice before new load, MW.
         public var headroomMW: Double
     }

@@ -21,11 +21,11 @@ public enum NumberFormat {
         fraction.isFinite ? fixed(fraction * 100, 1) + "%" : "n/a"
     }
 
-    /// Money per million tokens.
     /// A small measure such as a residual in scientific notation with two significant digits ("0" for zero).
     public static func scientific(_ value: Double) -> String {
-        value == 0 ? "0" : String(format: "%.1e", value)
+        value == 0 ? "0" : String(format: "%.1e", locale: Locale(identifier: "en_US_POSIX"), value)
     }
 
+    /// Money per million tokens.
     public static func usdPerMTok(_ value: Double) -> String { "$" + fixed(value, value < 1 ? 4 : 2) }
 }
