@@ -15,6 +15,9 @@ public struct PlacementData: Sendable {
     public let sites: [Site]
     /// Zones with the sites (indices into `sites`) that may serve them.
     public let zones: [Zone]
+    /// Slices grouped into blocks that decomposition solves as one subproblem each (slice indices, in order).
+    /// Each slice is its own block for now; chronological day blocks will group the hours of one day.
+    public let blocks: [[Int]]
 
     /// One candidate site and the designs it can host.
     public struct Site: Sendable {
@@ -58,6 +61,7 @@ public struct PlacementData: Sendable {
         years = plan.years
         slices = plan.timeSlices
         weightHours = slices.map(\.weightHours)
+        blocks = slices.indices.map { [$0] }
         let mix = plan.modelMix
         let years = self.years, slices = self.slices
         sites = scenario.regions.map { region in

@@ -5,11 +5,11 @@ import LinearProgramming
 public struct PlacementOptions: Sendable {
     /// Whether to solve the LP whole or by Benders decomposition over time slices.
     public enum Strategy: String, Sendable, CaseIterable, Codable {
-        /// Decompose large plans (more than `decompositionThreshold` rows) that have no carbon cap; solve the rest whole.
+        /// Decompose large plans (more than `decompositionThreshold` rows); solve the rest whole.
         case automatic
         /// One LP with GLPK.
         case monolithic
-        /// Benders decomposition: a capacity master and one LP per year and slice (not with a carbon cap).
+        /// Benders decomposition: a capacity master and one LP per year and block of slices.
         case decomposed
     }
 
@@ -81,54 +81,14 @@ public enum PlacementSolver {
 
     /// Builds and solves the placement LP for prepared data.
     public static func solve(_ data: PlacementData, options: PlacementOptions = PlacementOptions()) throws -> PlacementResult {
-        var clock = Clock()
-        let model = PlacementModel.build(data)
-        clock.timings.buildSeconds = clock.lap()
-        var attempts = Attempts(model: model, tolerances: options.tolerances, tamper: options.tamper)
-        if shouldDecompose(model, options) {
-            var benders = BendersPlacement(data: data, options: options.solver, threads: options.threads,
-                                           relativeGap: options.relativeGap, maxIterations: options.maxIterations)
-            benders.onIteration = options.onIteration
-            let outcome = try benders.solve(full: model)
-            clock.timings.solveSeconds += clock.lap()
-            if let accepted = attempts.consider(outcome.solution, method: "benders-\(options.solver.method.rawValue)") {
-                clock.timings.checkSeconds += clock.lap()
-                return finish(accepted, attempts, &clock)
-            }
-            clock.timings.checkSeconds += clock.lap()
-        }
-        for solver in fallbackSequence(options.solver, rows: model.program.constraintCount, includePrimary: !shouldDecompose(model, options)) {
-            let problem = try GLPKProblem(model.program)
-            let solution = try problem.solve(solver)
-            clock.timings.solveSeconds += clock.lap()
-            switch solution.status {
-            case .optimal:
-                if let accepted = attempts.consider(solution, method: solver.method.rawValue, presolve: solver.presolve) {
-                    clock.timings.checkSeconds += clock.lap()
-                    return finish(accepted, attempts, &clock)
-                }
-                clock.timings.checkSeconds += clock.lap()
-            case .infeasible, .infeasibleOrUnbounded:
-                let reasons = model.infeasibilityReasons()
-                throw Failure.infeasible(reasons.isEmpty ? ["GLPK reports \(solution.status.rawValue), and no single input limit explains it; export the model with `tokengrid export` to inspect it"] : reasons)
-            default:
-                attempts.record(solution, method: solver.method.rawValue, presolve: solver.presolve)
-                var result = model.results(from: solution, statistics: attempts.statistics(solution, method: solver.method.rawValue))
-                result.status = solution.status
-                throw Failure.solverStopped(solution.status, result)
-            }
-        }
-        var result = model.results(from: attempts.last!, statistics: attempts.statistics(attempts.last!, method: "unverified"))
-        result.status = .undetermined
-        throw Failure.unverified(result)
+        try PlacementSession(options: options).solve(data)
     }
 
     static func shouldDecompose(_ model: PlacementModel, _ options: PlacementOptions) -> Bool {
-        let hasCap = model.carbonCapRow.contains { $0 != nil }
         switch options.strategy {
         case .monolithic: return false
-        case .decomposed: return !hasCap
-        case .automatic: return !hasCap && model.program.constraintCount > options.decompositionThreshold
+        case .decomposed: return true
+        case .automatic: return model.program.constraintCount > options.decompositionThreshold
         }
     }
 
@@ -145,18 +105,10 @@ public enum PlacementSolver {
         if !includePrimary { sequence.append(primary) }
         return sequence
     }
-
-    private static func finish(_ accepted: (Solution, String), _ attempts: Attempts, _ clock: inout Clock) -> PlacementResult {
-        let (solution, method) = accepted
-        var result = attempts.model.results(from: solution, statistics: attempts.statistics(solution, method: method))
-        clock.timings.extractSeconds = clock.lap()
-        result.timings = clock.timings
-        return result
-    }
 }
 
 /// The solves tried for one plan and their checks.
-private struct Attempts {
+struct Attempts {
     let model: PlacementModel
     let tolerances: SolutionCheck.Tolerances
     let tamper: (@Sendable (inout Solution, Int) -> Void)?
@@ -197,7 +149,7 @@ private struct Attempts {
 }
 
 /// Phase timings for ``PlacementResult/Timings``.
-private struct Clock {
+struct Clock {
     var timings = PlacementResult.Timings()
     private var mark = DispatchTime.now().uptimeNanoseconds
 

@@ -34,38 +34,6 @@ extension PlacementModel {
         }
     }
 
-    /// (Constraint 8a) Carbon cap, in the years the plan gives one: grid emissions of all sites (tCO2).
-    ///
-    ///   Σ_{s,t} w_t × CI_s × g[s,y,t] ≤ cap_y − (emissions of existing idle load)
-    mutating func addCarbonCapConstraints() {
-        // The cap links all slices of a year, so it exists only in the full LP (decomposition is not used with a cap).
-        guard scope == .full else {
-            carbonCapRow = Array(repeating: nil, count: yearCount)
-            return
-        }
-        carbonCapRow = (0 ..< yearCount).map { y in
-            guard let cap = data.scenario.plan.carbonCapTonnesPerYear?.given(in: data.years[y]) else { return nil }
-            var terms: [(VariableID, Double)] = []
-            var existingEmissions = 0.0
-            for (s, site) in data.sites.enumerated() {
-                let intensity = site.region.grid.carbonTonnesPerMWh.value
-                let hours = data.weightHours.reduce(0, +)
-                for (a, siteDesign) in site.designs.enumerated() {
-                    let idle = data.idleGridMWPerITMW(site: s, design: a), perRun = data.runGridMWPerMTokPerS(site: s, design: a, year: y)
-                    terms.append((capacity[s][a][y], hours * intensity * idle))
-                    existingEmissions += hours * intensity * idle * siteDesign.existingMW[y]
-                    for t in 0 ..< sliceCount {
-                        terms.append((run[s][a][y][t], data.weightHours[t] * intensity * perRun))
-                    }
-                }
-                if let use = renewableUse[s] {
-                    for t in 0 ..< sliceCount { terms.append((use[y][t], -data.weightHours[t] * intensity)) }
-                }
-            }
-            return program.addConstraint(name("carbon_cap", yearID(y)), terms: terms, bounds: .atMost(cap - existingEmissions))
-        }
-    }
-
     /// (Constraint 8b) Budget, in the years the plan gives one: overnight capex of what is commissioned that year ($).
     ///
     ///   Σ_{s,a} capex_{s,a} × build[s,a,y] + Σ_{s,k} capex_k × renew_build[s,k,y] ≤ budget_y

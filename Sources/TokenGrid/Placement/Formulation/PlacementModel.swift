@@ -15,10 +15,12 @@ public struct PlacementModel: Sendable {
     public enum Scope: Sendable, Hashable {
         /// Everything: capacity and operation in every year and slice.
         case full
-        /// Capacity decisions only (columns, year links, build limits, budget), for a Benders master.
+        /// Capacity decisions only (columns, year links, build limits, budget) and, under a carbon cap, each block's
+        /// emission allowance, for a Benders master.
         case capacity
-        /// Operation in one year and slice, with capacity columns fixed (their reduced costs are the cut's gradient).
-        case slice(year: Int, slice: Int)
+        /// Operation in one year and one block of slices (``PlacementData/blocks``), with capacity (and the block's
+        /// emission allowance) fixed: their reduced costs are the cut's gradient.
+        case block(year: Int, block: Int)
     }
 
     // Columns, indexed [site][design][year] or [site][design][year][slice] etc. (indices into PlacementData).
@@ -49,6 +51,11 @@ public struct PlacementModel: Sendable {
     var buildTotalRow: [[ConstraintID?]] = []
     var carbonCapRow: [ConstraintID?] = []
     var budgetRow: [ConstraintID?] = []
+    /// Decomposition under a carbon cap: each block's emission allowance, tCO2, [year][block] (in the master, decided;
+    /// in a block, fixed), the block's emissions above it (a block only, priced at ``carbonExcessPenalty``) and its row.
+    var carbonAllowance: [[VariableID]] = []
+    var carbonExcess: [[VariableID]] = []
+    var carbonBlockRow: [[ConstraintID]] = []
 
     /// Penalty of unserving all demand, M$; the objective holds it as a constant (see ``addDemandConstraints()``).
     var unservedPenaltyConstant = 0.0
@@ -80,15 +87,15 @@ public struct PlacementModel: Sendable {
     var yearCount: Int { data.years.count }
     var sliceCount: Int { data.slices.count }
 
-    /// Whether capacity is decided here (full LP or master) rather than given (a slice).
-    var decidesCapacity: Bool { if case .slice = scope { return false } else { return true } }
+    /// Whether capacity is decided here (full LP or master) rather than given (a block).
+    var decidesCapacity: Bool { if case .block = scope { return false } else { return true } }
 
     /// The (year, slice) pairs whose operation this model holds.
     var operationalSlices: [(y: Int, t: Int)] {
         switch scope {
         case .full: return (0 ..< yearCount).flatMap { y in (0 ..< sliceCount).map { (y, $0) } }
         case .capacity: return []
-        case let .slice(year, slice): return [(year, slice)]
+        case let .block(year, block): return data.blocks[block].map { (year, $0) }
         }
     }
 

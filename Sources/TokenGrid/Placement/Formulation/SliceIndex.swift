@@ -8,7 +8,23 @@ extension PlacementModel {
         capacity.flatMap { bySite in bySite.map { $0[y] } } + renewableCapacity.flatMap { bySite in bySite.map { $0[y] } }
     }
 
-    /// The operational columns of one (year, slice), in an order shared by the full LP and the slice LP.
+    /// Columns a block's operation depends on, fixed in the block and decided in the master, in one order shared by
+    /// both: the year's ``capacityColumns(year:)``, then the block's emission allowance under a carbon cap.
+    func linkingColumns(year y: Int, block b: Int) -> [VariableID] {
+        capacityColumns(year: y) + (carbonAllowance[y].isEmpty ? [] : [carbonAllowance[y][b]])
+    }
+
+    /// The operational columns of one (year, block), in an order shared by the full LP and the block LP.
+    func blockColumns(year y: Int, block b: Int) -> [VariableID] {
+        data.blocks[b].flatMap { sliceColumns(year: y, slice: $0) }
+    }
+
+    /// The operational rows of one (year, block) that the full LP has too, in an order shared by both.
+    func blockRows(year y: Int, block b: Int) -> [ConstraintID] {
+        data.blocks[b].flatMap { sliceRows(year: y, slice: $0) }
+    }
+
+    /// The operational columns of one (year, slice), in an order shared by the full LP and the block LP.
     func sliceColumns(year y: Int, slice t: Int) -> [VariableID] {
         run.flatMap { bySite in bySite.map { $0[y][t] } }
             + serve.flatMap { byZone in byZone.map { $0[y][t] } }
@@ -22,10 +38,13 @@ extension PlacementModel {
             + headroomRow.map { $0[y][t] } + renewableRow.compactMap { $0?[y][t] }
     }
 
-    /// Rows of the capacity part (year links, build limits, budget), in an order shared by the full LP and the master.
+    /// Rows of the capacity part (year links, build limits, budget, carbon caps), in an order shared by the full LP
+    /// and the master. (A carbon cap row holds operation terms in the full LP and the blocks' allowances in the
+    /// master; its dual is the same.)
     func capacityRows() -> [ConstraintID] {
         capacityLinkRow.flatMap { $0.flatMap { $0 } } + renewableLinkRow.flatMap { $0.flatMap { $0 } }
             + buildPerYearRow.flatMap { $0.compactMap { $0 } } + buildTotalRow.flatMap { $0.compactMap { $0 } } + budgetRow.compactMap { $0 }
+            + carbonCapRow.compactMap { $0 }
     }
 
     /// Columns of the capacity part (capacity and builds of compute and renewables), shared by the full LP and the master.

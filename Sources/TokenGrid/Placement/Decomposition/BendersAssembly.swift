@@ -1,0 +1,39 @@
+import LinearProgramming
+
+/// Puts the full LP's solution together from a decomposition: capacity from the master, operation from the blocks at
+/// that capacity, capacity-row duals from the master and block-row duals combined over the cuts by the master's cut
+/// duals (a block whose cuts all have zero weight keeps its own last duals).
+struct BendersAssembly {
+    let full: PlacementModel
+    let master: BendersMaster
+    let subproblems: [(year: Int, block: Int)]
+
+    func solution(masterValues: [Double], masterDuals: [Double], outcomes: [BlockProblem.Outcome],
+                  cutOwners: [Int: (subproblem: Int, duals: [Float])], cutWeights: [Double], objective: Double,
+                  iterations: Int, method: SolverOptions.Method) -> Solution {
+        var x = [Double](repeating: 0, count: full.program.variableCount)
+        for (fullColumn, masterColumn) in zip(full.capacityPartColumns(), master.model.capacityPartColumns()) {
+            x[fullColumn.index] = masterValues[masterColumn.index]
+        }
+        var duals = [Double](repeating: 0, count: full.program.constraintCount)
+        for (fullRow, masterRow) in zip(full.capacityRows(), master.model.capacityRows()) {
+            duals[fullRow.index] = masterDuals[masterRow.index]
+        }
+        var combined = [[Double]](repeating: [], count: subproblems.count)
+        for (row, owner) in cutOwners {
+            let weight = cutWeights[row]
+            guard weight > 0 else { continue }
+            if combined[owner.subproblem].isEmpty { combined[owner.subproblem] = [Double](repeating: 0, count: owner.duals.count) }
+            for k in owner.duals.indices { combined[owner.subproblem][k] += weight * Double(owner.duals[k]) }
+        }
+        for (index, outcome) in outcomes.enumerated() {
+            let (y, b) = subproblems[index]
+            for (column, value) in zip(full.blockColumns(year: y, block: b), outcome.values) { x[column.index] = value }
+            let blockDuals = combined[index].isEmpty ? outcome.duals.map(Double.init) : combined[index]
+            for (row, position) in zip(full.blockRows(year: y, block: b), outcome.operationRowPositions) { duals[row.index] = blockDuals[position] }
+        }
+        let activities = (0 ..< full.program.constraintCount).map { full.program.activity(of: ConstraintID($0), at: x) }
+        return Solution(status: .optimal, objective: objective, variableValues: x, reducedCosts: [Double](repeating: 0, count: x.count),
+                        constraintActivities: activities, constraintDuals: duals, iterations: iterations, solveSeconds: 0, method: method)
+    }
+}

@@ -1,0 +1,63 @@
+import LinearProgramming
+
+/// The Benders master: the capacity part of the placement LP, one θ per (year, block) for the blocks' operating cost,
+/// and rows that keep every block feasible at the master's capacity.
+struct BendersMaster {
+    var model: PlacementModel
+    /// θ[y,b] column of each (year, block), in ``BendersSolver/subproblems`` order.
+    var theta: [VariableID] = []
+
+    init(data: PlacementData, subproblems: [(year: Int, block: Int)]) {
+        model = PlacementModel.build(data, scope: .capacity)
+        for (y, b) in subproblems {
+            theta.append(model.program.addVariable("theta[\(data.years[y]),\(model.blockID(b))]", bounds: .atLeast(Self.lowerBound(data, y, b)), objective: 1))
+        }
+        addIdlePowerRows(data)
+    }
+
+    /// The linking columns of one subproblem in the master, in the block's order.
+    func linkingColumns(year y: Int, block b: Int) -> [VariableID] { model.linkingColumns(year: y, block: b) }
+
+    /// A lower bound on a block's cost: every token served free of charge and every renewable MW displacing grid power.
+    private static func lowerBound(_ data: PlacementData, _ y: Int, _ b: Int) -> Double {
+        var bound = 0.0
+        for t in data.blocks[b] {
+            for (s, site) in data.sites.enumerated() where !site.renewables.isEmpty {
+                let available = site.renewables.indices.reduce(0) { $0 + site.capacityFactor[$1][t] * (site.renewables[$1].existingMW.value + site.renewables[$1].maxBuildMW.value) }
+                bound -= data.discountFactor(y) * data.weightHours[t] * data.gridEnergyCost(site: s, year: y) * available / 1e6
+            }
+        }
+        return bound - 1e-6
+    }
+
+    /// Idle power of installed capacity must fit under the grid headroom of every slice, less what renewables can
+    /// supply there, so that each block LP is feasible at the master's capacity. The full LP implies these rows;
+    /// the master needs them stated. A row is left out where even the largest possible idle load fits.
+    ///
+    ///   Σ_a PUE_s × idle_a × cap[s,a,y] − Σ_k CF[s,k,t] × renew_cap[s,k,y] ≤ upper[s,y,t] + Σ_k CF[s,k,t] × existing_k
+    private mutating func addIdlePowerRows(_ data: PlacementData) {
+        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty {
+            let largestIdle = site.designs.indices.map { data.idleGridMWPerITMW(site: s, design: $0) }.max()! * site.region.dataCentre.maxITMWTotal.value
+            for y in 0 ..< data.years.count {
+                let upper = (0 ..< data.slices.count).map { data.headroomRowUpperMW(site: s, year: y, slice: $0) }
+                var capacityTerms = site.designs.indices.map { (model.capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
+                if site.renewables.isEmpty {
+                    // Without renewables the tightest slice decides: one row per site and year.
+                    let tightest = upper.min() ?? 0
+                    if largestIdle > tightest { model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y])]", terms: capacityTerms, bounds: .atMost(tightest)) }
+                    continue
+                }
+                let firstTerms = capacityTerms.count
+                for t in 0 ..< data.slices.count where largestIdle > upper[t] {
+                    capacityTerms.removeLast(capacityTerms.count - firstTerms)
+                    var existing = 0.0
+                    for (k, resource) in site.renewables.enumerated() {
+                        capacityTerms.append((model.renewableCapacity[s][k][y], -site.capacityFactor[k][t]))
+                        existing += site.capacityFactor[k][t] * resource.existingMW.value
+                    }
+                    model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[t].name)]", terms: capacityTerms, bounds: .atMost(upper[t] + existing))
+                }
+            }
+        }
+    }
+}

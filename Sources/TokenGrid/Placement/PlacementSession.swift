@@ -1,0 +1,95 @@
+import Foundation
+import LinearProgramming
+
+/// Solves one plan, or a sequence of variants of one plan (a sweep), keeping what the next solve can reuse: the
+/// loaded whole LP with its optimal basis, or the decomposition's block problems with their bases and binding cuts.
+///
+/// Each solve builds the full LP, solves it whole or by Benders decomposition (``PlacementOptions/strategy``), checks
+/// the answer against the full LP (``SolutionCheck``) and, when the check fails, solves again another way (see
+/// ``PlacementSolver``). A variant whose LP has the shape of the previous one is changed in place and re-solved from
+/// the previous basis (dual simplex); any other is loaded afresh.
+///
+/// - Important: GLPK problems live on the thread that made them: create, use and release a session on one thread.
+public final class PlacementSession {
+    public var options: PlacementOptions
+    private var whole: (problem: GLPKProblem, fingerprint: ProgramFingerprint)?
+    private var benders: BendersSolver?
+
+    public init(options: PlacementOptions = PlacementOptions()) {
+        self.options = options
+    }
+
+    /// Builds, solves and checks the placement LP for `data`, reusing the previous solve's state when it can.
+    /// - Throws: ``PlacementSolver/Failure`` when the plan is infeasible, the solver stops early or no solution passes
+    ///   the check; ``LinearProgrammingError`` on solver errors.
+    public func solve(_ data: PlacementData) throws -> PlacementResult {
+        var clock = Clock()
+        let model = PlacementModel.build(data)
+        clock.timings.buildSeconds = clock.lap()
+        var attempts = Attempts(model: model, tolerances: options.tolerances, tamper: options.tamper)
+        let decompose = PlacementSolver.shouldDecompose(model, options)
+        if decompose {
+            let solver = benders ?? BendersSolver(options: options.solver, threads: options.threads,
+                                                  relativeGap: options.relativeGap, maxIterations: options.maxIterations)
+            solver.onIteration = options.onIteration
+            benders = solver
+            let outcome = try solver.solve(data, full: model)
+            clock.timings.solveSeconds += clock.lap()
+            let label = "benders-\(options.solver.method.rawValue)" + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
+            let accepted = attempts.consider(outcome.solution, method: label)
+            clock.timings.checkSeconds += clock.lap()
+            if let accepted { return finish(accepted.0, method: "benders-\(options.solver.method.rawValue)", attempts, &clock) }
+        }
+        for (index, solver) in PlacementSolver.fallbackSequence(options.solver, rows: model.program.constraintCount, includePrimary: !decompose).enumerated() {
+            let (problem, warm) = try load(model.program, reuse: index == 0)
+            var solverOptions = solver
+            if warm {
+                // Only numbers changed since the last optimum: restart from its basis.
+                solverOptions = SolverOptions(method: .dualSimplex, presolve: false, scaling: solver.scaling, warmStart: true,
+                                              timeLimitSeconds: solver.timeLimitSeconds, iterationLimit: solver.iterationLimit, verbose: solver.verbose)
+            }
+            let solution = try problem.solve(solverOptions)
+            clock.timings.solveSeconds += clock.lap()
+            let label = warm ? "dual (warm start)" : solverOptions.method.rawValue
+            switch solution.status {
+            case .optimal:
+                let accepted = attempts.consider(solution, method: label, presolve: solverOptions.presolve)
+                clock.timings.checkSeconds += clock.lap()
+                if let accepted { return finish(accepted.0, method: solverOptions.method.rawValue, attempts, &clock) }
+            case .infeasible, .infeasibleOrUnbounded:
+                whole = nil
+                let reasons = model.infeasibilityReasons()
+                throw PlacementSolver.Failure.infeasible(reasons.isEmpty ? ["GLPK reports \(solution.status.rawValue), and no single input limit explains it; export the model with `tokengrid export` to inspect it"] : reasons)
+            default:
+                whole = nil
+                attempts.record(solution, method: label, presolve: solverOptions.presolve)
+                var result = model.results(from: solution, statistics: attempts.statistics(solution, method: solverOptions.method.rawValue))
+                result.status = solution.status
+                throw PlacementSolver.Failure.solverStopped(solution.status, result)
+            }
+        }
+        whole = nil
+        var result = model.results(from: attempts.last!, statistics: attempts.statistics(attempts.last!, method: "unverified"))
+        result.status = .undetermined
+        throw PlacementSolver.Failure.unverified(result)
+    }
+
+    /// The GLPK problem to solve `program` with: the kept one changed in place when `reuse` allows and the shapes
+    /// match (then `warm` is true), else a new one, which is kept for the next solve.
+    private func load(_ program: LinearProgram, reuse: Bool) throws -> (GLPKProblem, warm: Bool) {
+        if reuse, let whole, let fingerprint = try whole.problem.update(from: whole.fingerprint, to: program) {
+            self.whole = (whole.problem, fingerprint)
+            return (whole.problem, true)
+        }
+        let problem = try GLPKProblem(program)
+        whole = (problem, ProgramFingerprint(program))
+        return (problem, false)
+    }
+
+    private func finish(_ solution: Solution, method: String, _ attempts: Attempts, _ clock: inout Clock) -> PlacementResult {
+        var result = attempts.model.results(from: solution, statistics: attempts.statistics(solution, method: method))
+        clock.timings.extractSeconds = clock.lap()
+        result.timings = clock.timings
+        return result
+    }
+}
