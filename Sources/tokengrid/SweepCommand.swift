@@ -85,13 +85,16 @@ struct SweepCommand: ParsableCommand {
         let directory = out ?? "out/\(scenario.plan.name)-sweep"
         let title = "\(scenario.plan.name) (\(parameters.map(\.path).joined(separator: ", ")))"
         let files = [("sweep.csv", table.csv()), ("sensitivity.md", SensitivityReport.markdown(table, title: title)),
-                     ("sensitivity.html", SensitivityReport.html(table, title: title))]
+                     ("sensitivity.html", SensitivityReport.html(table, title: title)), ("sweep-timings.csv", table.timingsCSV())]
         try writeOutputFolder(directory, files.map { ($0.0, Data($0.1.utf8)) })
         let failed = table.rows.filter { $0.status != "optimal" }.count
         let seconds = Date().timeIntervalSince(start)
         print("sweep \(scenario.plan.name): \(table.rows.count) of \(range.count) scenarios in \(NumberFormat.fixed(seconds, 2)) s (\(NumberFormat.fixed(seconds / Double(max(table.rows.count, 1)) * 1000, 1)) ms each, \(jobs) job(s), \(cold ? "cold" : "warm-started")), \(failed) failed")
-        print("wrote \(directory)/sweep.csv, sensitivity.md, sensitivity.html")
-        if stop.isSet { throw ExitCode(130) }
+        print("wrote \(directory)/sweep.csv, sensitivity.md, sensitivity.html, sweep-timings.csv")
+        if stop.isSet {
+            printError("interrupted: \(table.interruptedCount) scenario(s) not run, marked \"interrupted\" in every output")
+            throw ExitCode(130)
+        }
     }
 
     private func parseShard(_ text: String) throws -> (Int, Int) {

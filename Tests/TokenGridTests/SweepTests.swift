@@ -50,8 +50,52 @@ import Testing
             #expect(abs(a.objectiveUSD - b.objectiveUSD) <= 1e-7 * abs(b.objectiveUSD), "scenario \(a.index)")
             #expect(abs(a.averageCostUSDPerMTok - b.averageCostUSDPerMTok) <= 1e-6 * b.averageCostUSDPerMTok)
         }
-        // Warm starts need far fewer simplex iterations once the chain is going.
+        // Warm starts need far fewer simplex iterations once the chain is going (iterations are kept in the rows and
+        // written to sweep-timings.csv, not sweep.csv).
         #expect(warm.rows.reduce(0) { $0 + $1.iterations } < cold.rows.reduce(0) { $0 + $1.iterations })
+    }
+
+    /// Sweeps solve through the placement solver: decomposed (warm, with cuts kept from the previous variant) they
+    /// give the whole LP's optima, carbon cap included, and each variant's answer passes the check.
+    @Test func decomposedSweepsGiveTheWholeLPOptimaWithACarbonCap() throws {
+        let spec = SweepSpec(parameters: [try .parse("regions.ercot.grid.price_usd_per_mwh=40:100:3", requireSteps: true)])
+        let cap = ["carbon_cap_t_per_year={2030: 40000}"]
+        var decomposed = PlacementOptions(strategy: .decomposed)
+        decomposed.threads = 2
+        let split = try SweepRunner(planPath: Self.quickstart, baseSets: cap, spec: spec, options: decomposed).run()
+        let whole = try SweepRunner(planPath: Self.quickstart, baseSets: cap, spec: spec, warmStart: false,
+                                    options: PlacementOptions(strategy: .monolithic)).run()
+        for (a, b) in zip(split.rows, whole.rows) {
+            #expect(a.status == "optimal" && b.status == "optimal", "\(a.error) \(b.error)")
+            #expect(abs(a.objectiveUSD - b.objectiveUSD) <= 1e-6 * abs(b.objectiveUSD), "scenario \(a.index): \(a.objectiveUSD) vs \(b.objectiveUSD)")
+        }
+    }
+
+    /// A stopped sweep marks the scenarios it did not reach as interrupted, in the table and in the report.
+    @Test func anInterruptedSweepSaysSo() throws {
+        let spec = SweepSpec(parameters: [try .parse("regions.ercot.grid.price_usd_per_mwh=40:100:4", requireSteps: true)])
+        var runner = SweepRunner(planPath: Self.quickstart, spec: spec)
+        let done = Counter()
+        runner.onProgress = { _, _ in done.add() }
+        runner.isCancelled = { done.value >= 2 }
+        let table = try runner.run()
+        #expect(table.rows.map(\.status) == ["optimal", "optimal", "interrupted", "interrupted"])
+        #expect(table.csv().contains(",interrupted,"))
+        let report = SensitivityReport.markdown(table, title: "t")
+        #expect(report.contains("**Interrupted:**") && report.contains("2 of its 4 scenarios"))
+        #expect(SensitivityReport.html(table, title: "t").contains("Interrupted:"))
+        #expect(Sensitivity(table).failed == 0)
+    }
+
+    /// An infeasible variant is recorded with the limits that contradict each other.
+    @Test func anInfeasibleScenarioCarriesItsReasons() throws {
+        // 100 MW of existing H100s in ERCOT with no renewables to cover their idle draw: a zero cap cannot hold.
+        let existing = ["regions.ercot.data_centre.existing=[{design: h100-sxm, it_mw: {value: 100, assumption: true, reason: t}, built_year: 2024}]",
+                        "regions.ercot.renewables={}", "carbon_cap_t_per_year={2026: 0}"]
+        let spec = SweepSpec(parameters: [try .parse("discount_rate=0.05:0.1:2", requireSteps: true)])
+        let table = try SweepRunner(planPath: Self.quickstart, baseSets: existing, spec: spec).run()
+        #expect(table.rows.map(\.status) == ["infeasible", "infeasible"])
+        #expect(table.rows[0].error.contains("below the emissions of existing capacity's idle power"), "\(table.rows[0].error)")
     }
 
     @Test func aFailedScenarioIsRecordedAndTheSweepGoesOn() throws {
@@ -89,4 +133,12 @@ import Testing
         #expect(sensitivity.switches == [Sensitivity.Switch(parameter: "a", fromSite: "x", toSite: "y", after: 1, before: 2)])
         #expect(SensitivityReport.html(SweepTable(parameters: ["a", "b"], sites: [], zones: [], lastYear: 2030, rows: rows), title: "t").contains("<svg"))
     }
+}
+
+/// A thread-safe counter for progress callbacks in tests.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

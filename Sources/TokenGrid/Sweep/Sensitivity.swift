@@ -35,7 +35,7 @@ public struct Sensitivity: Sendable, Hashable {
     public init(_ table: SweepTable) {
         let good = table.rows.filter { $0.status == "optimal" && $0.averageCostUSDPerMTok.isFinite }
         succeeded = good.count
-        failed = table.rows.count - good.count
+        failed = table.rows.count - good.count - table.interruptedCount
         let sorted = good.map(\.averageCostUSDPerMTok).sorted()
         median = sorted.isEmpty ? .nan : sorted[sorted.count / 2]
         var bars: [Bar] = [], switches: [Switch] = []

@@ -4,8 +4,11 @@ import Foundation
 public enum SensitivityReport {
     public static func markdown(_ table: SweepTable, title: String) -> String {
         let sensitivity = Sensitivity(table)
-        var lines = ["# Sensitivity: \(title)", "",
-                     "\(table.rows.count) scenarios (\(sensitivity.succeeded) solved, \(sensitivity.failed) failed). Metric: token-weighted cost per million tokens over all sites in \(table.lastYear); median \(NumberFormat.usdPerMTok(sensitivity.median)).", "",
+        var lines = ["# Sensitivity: \(title)", ""]
+        if table.interruptedCount > 0 {
+            lines += ["**Interrupted:** the sweep was stopped before \(table.interruptedCount) of its \(table.rows.count) scenarios ran (status `interrupted` in sweep.csv); everything below covers only the scenarios that ran.", ""]
+        }
+        lines += ["\(table.rows.count) scenarios (\(sensitivity.succeeded) solved, \(sensitivity.failed) failed). Metric: token-weighted cost per million tokens over all sites in \(table.lastYear); median \(NumberFormat.usdPerMTok(sensitivity.median)).", "",
                      "## Which inputs move the cost per token most", "",
                      "| parameter | at its lowest ($/M tokens) | at its highest ($/M tokens) | swing ($/M tokens) |", "|---|---:|---:|---:|"]
         for bar in sensitivity.bars {
@@ -20,7 +23,7 @@ public enum SensitivityReport {
                 lines.append("| `\(change.parameter)` | \(NumberFormat.scaled(change.after)) → \(NumberFormat.scaled(change.before)) | \(change.fromSite) | \(change.toSite) |")
             }
         }
-        let failures = table.rows.filter { $0.status != "optimal" }
+        let failures = table.rows.filter { $0.status != "optimal" && $0.status != "interrupted" }
         if !failures.isEmpty {
             lines += ["", "## Failed scenarios", "", "| scenario | status | reason |", "|---:|---|---|"]
             for row in failures.prefix(50) { lines.append("| \(row.index) | \(row.status) | \(row.error.replacingOccurrences(of: "|", with: "\\|")) |") }

@@ -1,9 +1,11 @@
 import Foundation
 import LinearProgramming
 
-/// Runs the scenarios of a sweep: each worker thread takes a contiguous block of scenarios and solves them in
-/// order, changing its loaded LP in place and re-solving from the previous optimal basis whenever the LP's
-/// shape is unchanged (it is, when only numbers vary). A failed scenario is recorded with its reason.
+/// Runs the scenarios of a sweep: each worker thread takes a contiguous block of scenarios and solves them in order
+/// through one ``PlacementSession``, as `tokengrid plan` would (decomposition for large variants, the solution check,
+/// infeasibility reasons), reusing the previous variant's basis — or, decomposed, its block problems and binding
+/// cuts — whenever the LP's shape is unchanged (it is, when only numbers vary). A failed scenario is recorded with
+/// its reason; scenarios not reached when the sweep is stopped are recorded as interrupted.
 public struct SweepRunner: Sendable {
     public var planPath: String
     /// Overrides applied to every scenario before the varied ones (the command line's `--set`).
@@ -13,7 +15,8 @@ public struct SweepRunner: Sendable {
     public var jobs: Int
     /// Re-solve from the previous basis (true) or build and solve every scenario from scratch (false).
     public var warmStart: Bool
-    public var method: SolverOptions.Method
+    /// How each scenario is solved (as `tokengrid plan` does by default); `threads` is shared out over the jobs.
+    public var options: PlacementOptions
 
     /// Called after each finished scenario with the number done so far and the total.
     public var onProgress: (@Sendable (Int, Int) -> Void)?
@@ -21,13 +24,13 @@ public struct SweepRunner: Sendable {
     public var isCancelled: (@Sendable () -> Bool)?
 
     public init(planPath: String, baseSets: [String] = [], spec: SweepSpec, jobs: Int = 1, warmStart: Bool = true,
-                method: SolverOptions.Method = .dualSimplex) {
+                options: PlacementOptions = PlacementOptions()) {
         self.planPath = planPath
         self.baseSets = baseSets
         self.spec = spec
         self.jobs = jobs
         self.warmStart = warmStart
-        self.method = method
+        self.options = options
     }
 
     /// Runs the scenarios whose indices are in `indices` (all by default) and returns their rows.
@@ -48,8 +51,11 @@ public struct SweepRunner: Sendable {
             var chain = Chain(runner: runner, cache: cache, siteIDs: siteIDs, zoneIDs: zoneIDs, lastYear: lastYear)
             var rows: [SweepRow] = []
             for offset in block {
-                if runner.isCancelled?() == true { break }
                 let index = selected.lowerBound + offset
+                if runner.isCancelled?() == true {
+                    rows.append(.interrupted(index: index, values: all[index], sites: siteIDs.count, zones: zoneIDs.count))
+                    continue
+                }
                 rows.append(chain.solve(index: index, values: all[index]))
                 runner.onProgress?(counter.increment(), selected.count)
             }
@@ -59,13 +65,12 @@ public struct SweepRunner: Sendable {
                           rows: chunks.flatMap { $0 }.sorted { $0.index < $1.index })
     }
 
-    /// One worker's sequence of solves, holding the loaded problem between scenarios (on the worker's thread).
+    /// One worker's sequence of solves, holding its placement session between scenarios (on the worker's thread).
     private struct Chain {
         let runner: SweepRunner
         let cache: YAMLCache
         let siteIDs: [String], zoneIDs: [String], lastYear: Int
-        var problem: GLPKProblem?
-        var loaded: LinearProgram?
+        var session: PlacementSession?
 
         init(runner: SweepRunner, cache: YAMLCache, siteIDs: [String], zoneIDs: [String], lastYear: Int) {
             self.runner = runner
@@ -79,30 +84,24 @@ public struct SweepRunner: Sendable {
             let sets = runner.baseSets + zip(runner.spec.parameters, values).map { "\($0.path)=\(CSVReport.csvNumber($1))" }
             do {
                 let scenario = try PlanLoader.load(planAt: runner.planPath, sets: sets, cache: cache)
-                let model = PlacementModel.build(PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario)))
-                var options = SolverOptions(method: runner.method)
-                if runner.warmStart, let problem, let loaded, try problem.update(from: loaded, to: model.program) {
-                    options.presolve = false
-                    options.warmStart = true
-                } else {
-                    problem = try GLPKProblem(model.program)
+                let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+                if !runner.warmStart || session == nil {
+                    var options = runner.options
+                    options.threads = max(1, options.threads / max(1, runner.jobs))
+                    session = PlacementSession(options: options)
                 }
-                loaded = model.program
-                let solution = try problem!.solve(options)
-                guard solution.status == .optimal else {
-                    return failed(index, values, status: solution.status.rawValue, reason: "the solver ended \(solution.status.rawValue)")
-                }
-                let statistics = PlacementResult.SolverStatistics(rows: 0, columns: 0, nonzeros: 0, iterations: solution.iterations,
-                                                                  method: runner.method.rawValue)
-                var result = model.results(from: solution, statistics: statistics)
-                result.timings.solveSeconds = solution.solveSeconds
-                return row(index, values, result)
+                return row(index, values, try session!.solve(data))
             } catch let error as InputError {
                 return failed(index, values, status: "error", reason: error.errors.first?.description ?? "invalid input")
+            } catch let failure as PlacementSolver.Failure {
+                switch failure {
+                case .infeasible(let reasons): return failed(index, values, status: "infeasible", reason: reasons.joined(separator: "; "))
+                case .solverStopped(let status, _): return failed(index, values, status: status.rawValue, reason: "\(failure)")
+                case .unverified: return failed(index, values, status: "unverified", reason: "\(failure)")
+                }
             } catch {
                 // A broken problem must not poison the next warm start.
-                problem = nil
-                loaded = nil
+                session = nil
                 return failed(index, values, status: "error", reason: "\(error)")
             }
         }

@@ -6,7 +6,8 @@ public struct SweepRow: Sendable, Hashable, Codable {
     public var index: Int
     /// Values of the varied parameters, in the sweep's order.
     public var values: [Double]
-    /// `optimal`, another solver status, or `error`.
+    /// `optimal`, another solver status (`infeasible`, `time_limit`, `unverified` …), `error`, or `interrupted` for a
+    /// scenario the sweep did not reach because it was stopped.
     public var status: String
     /// Total discounted cost, $ (nan when the scenario failed).
     public var objectiveUSD: Double
@@ -22,9 +23,17 @@ public struct SweepRow: Sendable, Hashable, Codable {
     public var zoneMarginalUSDPerMTok: [Double]
     /// Why the scenario failed, if it did.
     public var error: String
-    /// Simplex iterations and seconds spent solving.
+    /// Simplex iterations and seconds spent solving: written to `sweep-timings.csv`, not `sweep.csv` (they depend on
+    /// the machine and on which worker solved what).
     public var iterations: Int
     public var solveSeconds: Double
+
+    /// The row of a scenario the sweep did not reach.
+    public static func interrupted(index: Int, values: [Double], sites: Int, zones: Int) -> SweepRow {
+        SweepRow(index: index, values: values, status: "interrupted", objectiveUSD: .nan, averageCostUSDPerMTok: .nan, unservedShare: .nan,
+                 largestSite: "", siteCostUSDPerMTok: Array(repeating: .nan, count: sites), zoneMarginalUSDPerMTok: Array(repeating: .nan, count: zones),
+                 error: "the sweep was interrupted before this scenario", iterations: 0, solveSeconds: 0)
+    }
 }
 
 /// `sweep.csv`: a header naming the varied parameters, sites and zones, then one row per scenario.
@@ -46,8 +55,11 @@ public struct SweepTable: Sendable, Hashable {
     var header: [String] {
         ["scenario"] + parameters + ["status", "objective_usd", "average_cost_usd_per_mtok_\(lastYear)", "unserved_share", "largest_site_\(lastYear)"]
             + sites.map { "cost_usd_per_mtok_\(lastYear)_\($0)" } + zones.map { "marginal_usd_per_mtok_\(lastYear)_\($0)" }
-            + ["iterations", "solve_s", "error"]
+            + ["error"]
     }
+
+    /// Scenarios the sweep did not reach because it was stopped.
+    public var interruptedCount: Int { rows.filter { $0.status == "interrupted" }.count }
 
     /// The CSV text (rows in scenario order).
     public func csv() -> String {
@@ -57,10 +69,17 @@ public struct SweepTable: Sendable, Hashable {
             cells += [row.status, CSVReport.csvNumber(row.objectiveUSD), CSVReport.csvNumber(row.averageCostUSDPerMTok),
                       CSVReport.csvNumber(row.unservedShare), row.largestSite]
             cells += row.siteCostUSDPerMTok.map(CSVReport.csvNumber) + row.zoneMarginalUSDPerMTok.map(CSVReport.csvNumber)
-            cells += [String(row.iterations), NumberFormat.fixed(row.solveSeconds, 4), row.error]
+            cells.append(row.error)
             lines.append(cells.map(CSVReport.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `sweep-timings.csv`: simplex iterations and solve seconds per scenario.
+    public func timingsCSV() -> String {
+        CSVReport.table(["scenario", "iterations", "solve_s"], rows.sorted { $0.index < $1.index }.map {
+            [String($0.index), String($0.iterations), NumberFormat.fixed($0.solveSeconds, 4)]
+        })
     }
 
     /// Reads a table written by ``csv()``.
@@ -88,7 +107,7 @@ public struct SweepTable: Sendable, Hashable {
                                  objectiveUSD: cellNumber(statusIndex + 1), averageCostUSDPerMTok: cellNumber(statusIndex + 2),
                                  unservedShare: cellNumber(statusIndex + 3), largestSite: cells[statusIndex + 4],
                                  siteCostUSDPerMTok: siteCosts, zoneMarginalUSDPerMTok: zoneCosts,
-                                 error: cells[k + 2], iterations: Int(cells[k]) ?? 0, solveSeconds: cellNumber(k + 1)))
+                                 error: cells[k], iterations: 0, solveSeconds: 0))
         }
         return SweepTable(parameters: parameters, sites: sites, zones: zones, lastYear: lastYear, rows: rows)
     }
