@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line-by-line part of ``HourlyCSVReader``: the header, then each row's stamp and value, with the checks that
 /// need only the row and the one before it. Keeps at most `maximumRows` rows; later rows are only counted.
 final class HourlyCSVParser {
@@ -232,10 +234,11 @@ final class HourlyCSVParser {
     private static func cells(of bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for index in 0 ..< bytes.count where bytes[index] == UInt8(ascii: ",") {
+        while start <= bytes.count, result.count <= 16 {   // a row of many cells is wrong anyway
+            guard start < bytes.count, let comma = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: ",")), bytes.count - start) else { break }
+            let index = start + (UnsafeRawPointer(comma) - (bytes.baseAddress! + start))
             result.append(start ..< index)
             start = index + 1
-            if result.count > 16 { break }   // a row of many cells is wrong anyway
         }
         result.append(start ..< bytes.count)
         return result
