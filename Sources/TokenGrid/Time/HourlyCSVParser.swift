@@ -114,7 +114,7 @@ final class HourlyCSVParser {
         if clock == .local, let hours = declaredOffsetHours {
             guard hours.isFinite, abs(hours) <= 18 else {
                 diagnostics.error(line: line, column: 1, field: clock.rawValue,
-                                  "the declared UTC offset is \(hours.isFinite ? YAMLField.format(hours) : "not finite") hours; expected −18 to +18")
+                                  "the declared UTC offset is \(hours.isFinite ? Self.number(hours) : "not finite") hours; expected −18 to +18")
                 stopped = true
                 return
             }
@@ -209,9 +209,9 @@ final class HourlyCSVParser {
         switch CSVNumber.parse(cell) {
         case .value(let value):
             if value < 0 {
-                problem = "value \(YAMLField.format(value)) is negative"
+                problem = "value \(Self.number(value)) is negative"
             } else if value > kind.maximumValue {
-                problem = "value \(YAMLField.format(value)) is above \(YAMLField.format(kind.maximumValue))"
+                problem = "value \(Self.number(value)) is above \(Self.number(kind.maximumValue))"
             } else {
                 return value
             }
@@ -277,6 +277,11 @@ final class HourlyCSVParser {
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
         }) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A parsed number for a message: whole numbers without a decimal point.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// A duration in words: `3 hours`, `30 minutes`, `1 hour 30 minutes`, `20 seconds`.
