@@ -25,14 +25,16 @@ struct FreeMPSWriter {
     /// Name of the column that carries the objective constant.
     static let constantColumnBase = "objective_constant"
 
-    /// Writes the file, replacing any file at `path`.
+    /// Writes the file at `path`, truncating what is there. The path is opened for writing, never replaced: a
+    /// symbolic link stays a link and a device such as /dev/stdout is written to (an atomic write, as Foundation's
+    /// `createFile` does, would put a regular file in the device's place).
     /// - Throws: ``LinearProgrammingError/file(path:message:)`` when the file cannot be created or written.
     func write(to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw LinearProgrammingError.file(path: path, message: "cannot create the file (missing directory or no permission)")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw LinearProgrammingError.file(path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var buffer = ""
         buffer.reserveCapacity(1 << 20)
         do {
