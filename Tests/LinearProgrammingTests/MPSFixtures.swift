@@ -1,15 +1,10 @@
+import Foundation
+
 /// Hand-written MPS files with hand-derived optima, for the reader's conventions.
 enum MPSFixtures {
-    /// One fixed-MPS record: fields at columns 2–3, 5–12, 15–22, 25–36, 40–47 and 50–61.
-    static func fixed(_ f1: String, _ f2: String, _ f3: String = "", _ f4: String = "", _ f5: String = "", _ f6: String = "") -> String {
-        func pad(_ text: String, to width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        let line = " " + pad(f1, to: 2) + " " + pad(f2, to: 8) + "  " + pad(f3, to: 8) + "  " + pad(f4, to: 12)
-            + "   " + pad(f5, to: 8) + "  " + f6
-        return String(line.reversed().drop(while: { $0 == " " }).reversed())
-    }
-
-    /// A fixed-MPS LP in the style of the Netlib files: names with blanks (GLPK removes them: `X ONE` → `XONE`),
-    /// an RHS set with a blank name, a RANGES entry, MI/UP bounds and a right-hand side −10 on the objective row.
+    /// docs/examples/fixed-format.mps: a fixed-MPS LP in the style of the Netlib files, with names holding blanks
+    /// (GLPK removes them: `X ONE` → `XONE`), an RHS set with a blank name, a RANGES entry, MI/UP bounds and a
+    /// right-hand side −10 on the objective row.
     ///
     ///     min  x + 2y − z + 10          (the objective row's RHS −10 is the constant −(−10), HiGHS/CPLEX convention)
     ///     LIM 1:  x + y      ≤ 4, range 20 → −16 ≤ x + y ≤ 4
@@ -22,30 +17,7 @@ enum MPSFixtures {
     /// Duals from the basic x, y (and LIM 1's slack, π1 = 0): x: 1 − π2 = 0 → π2 = 1; y: 2 − (π1 − π3) = 0 → π3 = −2.
     /// z: reduced cost −1 − π3 = 1 ≥ 0 at its lower bound ✓. Check: MYEQN's 7 → 8 gives y = −8, objective −5 (−2 ✓).
     /// glpsol reads the constant as −10 instead: objective −23.
-    static let tinyFixed = [
-        "NAME          TINYFIX",
-        "ROWS",
-        fixed("N", "COST"),
-        fixed("L", "LIM 1"),
-        fixed("G", "LIM 2"),
-        fixed("E", "MYEQN"),
-        "COLUMNS",
-        fixed("", "X ONE", "COST", "1", "LIM 1", "1"),
-        fixed("", "X ONE", "LIM 2", "1"),
-        fixed("", "Y TWO", "COST", "2", "LIM 1", "1"),
-        fixed("", "Y TWO", "MYEQN", "-1"),
-        fixed("", "Z THREE", "COST", "-1", "MYEQN", "1"),
-        "RHS",
-        fixed("", "", "COST", "-10", "LIM 1", "4"),
-        fixed("", "", "LIM 2", "1", "MYEQN", "7"),
-        "RANGES",
-        fixed("", "RNG", "LIM 1", "20"),
-        "BOUNDS",
-        fixed("UP", "BND", "X ONE", "4"),
-        fixed("MI", "BND", "Y TWO"),
-        fixed("UP", "BND", "Y TWO", "1"),
-        "ENDATA",
-    ].joined(separator: "\n") + "\n"
+    static let tinyFixed = try! String(contentsOf: packageRoot.appendingPathComponent("docs/examples/fixed-format.mps"), encoding: .utf8)
 
     static let tinyObjective = -3.0
     static let tinyNames = ["XONE", "YTWO", "ZTHREE"]

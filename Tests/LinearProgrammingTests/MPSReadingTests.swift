@@ -46,7 +46,7 @@ struct MPSReadingTests {
         defer { directory.cleanUp() }
         let path = try Self.file(MPSFixtures.tinyFixed, in: directory)
         let error = #expect(throws: LinearProgrammingError.self) { try GLPKProblem.read(from: path, format: .freeMPS) }
-        #expect(error?.description.contains("\(path):4:") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("\(path):13:") == true, "\(String(describing: error))")
     }
 
     @Test("a file that is neither free nor fixed MPS names both failures")
