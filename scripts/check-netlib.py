@@ -18,6 +18,7 @@ Exits with 1 when any model fails to read, does not end optimal in tokengrid, or
 """
 import argparse
 import gzip
+import importlib.util
 import os
 import re
 import shutil
@@ -26,10 +27,12 @@ import sys
 import tempfile
 import time
 
-try:
-    import highspy
-except ImportError:  # pragma: no cover - a message instead of a traceback
-    sys.exit("check-netlib.py needs HiGHS's Python package: pip install highspy")
+# HiGHS is run exactly as scripts/check-export-highs.py runs it (that script needs highspy and says so).
+_spec = importlib.util.spec_from_file_location(
+    "check_export_highs", os.path.join(os.path.dirname(os.path.abspath(__file__)), "check-export-highs.py"))
+_check_export_highs = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_check_export_highs)
+run_highs = _check_export_highs.highs_objective
 
 
 def model_files(folder, only):
@@ -96,16 +99,6 @@ def run_tokengrid(tokengrid, path, timeout, extra):
         "objective": float(objective) if objective else None,
         "seconds": seconds,
     }
-
-
-def run_highs(path):
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    if h.readModel(path) == highspy.HighsStatus.kError:
-        return "read error", None
-    h.run()
-    status = h.modelStatusToString(h.getModelStatus())
-    return status, h.getInfo().objective_function_value if status == "Optimal" else None
 
 
 def run_glpsol(glpsol, path, folder, timeout):
