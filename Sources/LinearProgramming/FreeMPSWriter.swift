@@ -52,15 +52,8 @@ struct FreeMPSWriter {
         }
     }
 
-    /// The whole file as text (for small programs and tests).
-    func text() -> String {
-        var text = ""
-        try? writeText { text += $0 + "\n" }
-        return text
-    }
-
     /// Emits the file line by line.
-    func writeText(_ emit: (String) throws -> Void) throws {
+    private func writeText(_ emit: (String) throws -> Void) throws {
         let p = program
         let objective = Self.uniqueName("obj", avoiding: p.constraintNames)
         let constantColumn = p.objectiveConstant == 0 ? nil : Self.uniqueName(Self.constantColumnBase, avoiding: p.variableNames)
@@ -69,7 +62,7 @@ struct FreeMPSWriter {
         if let constantColumn {
             try emit("* objective constant \(Self.number(p.objectiveConstant)) is the cost of column \(constantColumn), fixed at 1")
         }
-        try emit(Self.nameProblemFree(p.name) ? "NAME \(p.name)" : "NAME")
+        try emit(LinearProgram.nameProblem(p.name) == nil ? "NAME \(p.name)" : "NAME")
         if p.sense == .maximize {
             try emit("OBJSENSE")
             try emit("    MAX")
@@ -207,10 +200,5 @@ struct FreeMPSWriter {
         var suffix = 2
         while taken.contains("\(base)_\(suffix)") { suffix += 1 }
         return "\(base)_\(suffix)"
-    }
-
-    /// Whether `name` can stand on the NAME line (a blank or control character would split it).
-    private static func nameProblemFree(_ name: String) -> Bool {
-        LinearProgram.nameProblem(name) == nil
     }
 }

@@ -26,7 +26,7 @@ extension GLPKProblem {
             end = try capture.run { try runExact(options, capture: capture) }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let message = end.status == .optimal ? nil : GLPKReason.withPrinted(end.reason, capture)
+        let message = end.status == .optimal ? nil : GLPKReason.withPrinted(end.reason, capture, by: options.method.glpkRoutine)
         return readSolution(status: end.status, message: message, method: options.method, seconds: seconds)
     }
 
@@ -72,12 +72,12 @@ extension GLPKProblem {
             code = glp_simplex(pointer, &parameters)
         }
         lastIterations = Int(glp_get_it_cnt(pointer) - iterationsBefore)
-        return try simplexEnd(code, method: "simplex method", capture: capture)
+        return try simplexEnd(code, method: "simplex method", routine: "glp_simplex", capture: capture)
     }
 
     /// The status a simplex return code (and, for 0, GLPK's solution status) stands for; shared by glp_simplex
     /// and glp_exact, which return the same codes.
-    private func simplexEnd(_ code: Int32, method: String, capture: TerminalCapture) throws -> SolveEnd {
+    private func simplexEnd(_ code: Int32, method: String, routine: String, capture: TerminalCapture) throws -> SolveEnd {
         switch code {
         case 0:
             let reason = GLPKReason.status(glp_get_status(pointer), primal: glp_get_prim_stat(pointer),
@@ -97,7 +97,7 @@ extension GLPKProblem {
         case GLP_ETMLIM: return SolveEnd(status: .timeLimit, reason: GLPKReason.code(code))
         case GLP_EOBJLL, GLP_EOBJUL: return SolveEnd(status: .undetermined, reason: GLPKReason.code(code))
         default:
-            throw LinearProgrammingError.solverFailure(code: code, message: GLPKReason.withPrinted(GLPKReason.code(code), capture))
+            throw LinearProgrammingError.solverFailure(code: code, message: GLPKReason.withPrinted(GLPKReason.code(code), capture, by: routine))
         }
     }
 
@@ -119,7 +119,7 @@ extension GLPKProblem {
             code = glp_exact(pointer, &parameters)
         }
         lastIterations = Int(glp_get_it_cnt(pointer) - iterationsBefore)
-        return try simplexEnd(code, method: "exact simplex", capture: capture)
+        return try simplexEnd(code, method: "exact simplex", routine: "glp_exact", capture: capture)
     }
 
     private func runInteriorPoint(_ options: SolverOptions, capture: TerminalCapture) throws -> SolveEnd {
@@ -140,18 +140,21 @@ extension GLPKProblem {
         usedInteriorSolution = true
         switch code {
         case 0:
-            let status = glp_ipt_status(pointer)
-            let reason = GLPKReason.status(status, primal: status, dual: status, method: "interior-point method")
-            switch status {
-            case GLP_OPT: return SolveEnd(status: .optimal, reason: reason)
-            case GLP_NOFEAS: return SolveEnd(status: .infeasible, reason: reason)
-            default: return SolveEnd(status: .undetermined, reason: reason)
+            // The interior point cannot tell an infeasible primal from an infeasible dual (an unbounded primal):
+            // its GLP_NOFEAS means either.
+            switch glp_ipt_status(pointer) {
+            case GLP_OPT: return SolveEnd(status: .optimal, reason: "")
+            case GLP_NOFEAS:
+                return SolveEnd(status: .infeasibleOrUnbounded,
+                                reason: "the interior-point method found no feasible primal or dual solution: infeasible or unbounded (GLP_NOFEAS)")
+            default:
+                return SolveEnd(status: .undetermined, reason: "the interior-point method ended without an optimum (status \(glp_ipt_status(pointer)))")
             }
         case GLP_ENOFEAS: return SolveEnd(status: .infeasibleOrUnbounded, reason: GLPKReason.code(code))
         case GLP_ENOCVG, GLP_EINSTAB: return SolveEnd(status: .undetermined, reason: GLPKReason.code(code))
         case GLP_EITLIM: return SolveEnd(status: .iterationLimit, reason: GLPKReason.code(code))
         default:
-            throw LinearProgrammingError.solverFailure(code: code, message: GLPKReason.withPrinted(GLPKReason.code(code), capture))
+            throw LinearProgrammingError.solverFailure(code: code, message: GLPKReason.withPrinted(GLPKReason.code(code), capture, by: "glp_interior"))
         }
     }
 
@@ -223,9 +226,21 @@ private enum GLPKReason {
         }
     }
 
-    /// `reason`, followed by the last line GLPK printed, if it printed one.
-    static func withPrinted(_ reason: String, _ capture: TerminalCapture) -> String {
-        let printed = capture.lastLine
-        return printed.isEmpty ? reason : "\(reason); GLPK printed: \(printed)"
+    /// `reason`, followed by the last message `routine` (e.g. `glp_simplex`) printed, if it printed one. GLPK's
+    /// own messages name their routine; other lines (scaling, initial basis) are progress, not reasons.
+    static func withPrinted(_ reason: String, _ capture: TerminalCapture, by routine: String) -> String {
+        let printed = capture.text.split(separator: "\n").last { $0.hasPrefix("\(routine):") }
+        return printed.map { "\(reason); GLPK printed: \($0.trimmingCharacters(in: .whitespaces))" } ?? reason
+    }
+}
+
+private extension SolverOptions.Method {
+    /// The GLPK routine whose messages explain how a solve with this method ended.
+    var glpkRoutine: String {
+        switch self {
+        case .primalSimplex, .dualSimplex: return "glp_simplex"
+        case .interiorPoint: return "glp_interior"
+        case .exactSimplex: return "glp_exact"
+        }
     }
 }
