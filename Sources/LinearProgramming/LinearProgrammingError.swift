@@ -6,9 +6,9 @@ public enum LinearProgrammingError: Error, Equatable, CustomStringConvertible, S
     case duplicateName(kind: String, name: String, firstIndex: Int, secondIndex: Int)
     /// A variable's or constraint's bounds are NaN, inverted or infinite on the wrong side.
     case invalidBounds(kind: String, name: String, reason: String)
-    /// An objective coefficient or constant is NaN or infinite.
+    /// An objective coefficient or constant is NaN, infinite or outside ``LinearProgram/safeMagnitudes``.
     case invalidObjective(name: String, value: Double)
-    /// A matrix coefficient is NaN or infinite.
+    /// A matrix coefficient is NaN, infinite or outside ``LinearProgram/safeMagnitudes``.
     case invalidCoefficient(constraint: String, variable: String, value: Double)
     /// A row names a variable that does not exist.
     case variableOutOfRange(constraint: String, index: Int, variableCount: Int)
@@ -34,9 +34,9 @@ public enum LinearProgrammingError: Error, Equatable, CustomStringConvertible, S
         case let .invalidBounds(kind, name, reason):
             return "\(kind) \"\(name)\" has invalid bounds: \(reason)"
         case let .invalidObjective(name, value):
-            return "objective coefficient of \"\(name)\" is \(value); expected a finite number"
+            return "objective coefficient of \"\(name)\" is \(value): \(LinearProgram.numberProblem(value) ?? "expected a finite number")"
         case let .invalidCoefficient(constraint, variable, value):
-            return "coefficient of \"\(variable)\" in constraint \"\(constraint)\" is \(value); expected a finite number"
+            return "coefficient of \"\(variable)\" in constraint \"\(constraint)\" is \(value): \(LinearProgram.numberProblem(value) ?? "expected a finite number")"
         case let .variableOutOfRange(constraint, index, count):
             return "constraint \"\(constraint)\" refers to variable #\(index + 1), but the program has \(count) variables"
         case let .duplicateEntry(constraint, variable):

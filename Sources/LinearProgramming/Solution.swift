@@ -6,7 +6,8 @@
 public struct Solution: Sendable {
     /// How the solve ended. Values below are meaningful only when it is ``SolveStatus/optimal``.
     public var status: SolveStatus
-    /// Objective value including its constant.
+    /// Objective value including its constant; when the solve did not end optimal, the objective of the last
+    /// point the solver held (useful to see how far it got, not a bound).
     public var objective: Double
     /// Value of each variable, by ``VariableID/index``.
     public var variableValues: [Double]
@@ -22,10 +23,14 @@ public struct Solution: Sendable {
     public var solveSeconds: Double
     /// The algorithm used.
     public var method: SolverOptions.Method
+    /// Why the solve ended without an optimum, in plain words with GLPK's own return code or status (and the
+    /// message GLPK printed, if it printed one); `nil` when the status is ``SolveStatus/optimal``.
+    public var message: String?
 
+    /// A solution from its parts (the solver builds these; so may a decomposition that assembles one).
     public init(status: SolveStatus, objective: Double, variableValues: [Double], reducedCosts: [Double],
                 constraintActivities: [Double], constraintDuals: [Double], iterations: Int, solveSeconds: Double,
-                method: SolverOptions.Method) {
+                method: SolverOptions.Method, message: String? = nil) {
         self.status = status
         self.objective = objective
         self.variableValues = variableValues
@@ -35,6 +40,7 @@ public struct Solution: Sendable {
         self.iterations = iterations
         self.solveSeconds = solveSeconds
         self.method = method
+        self.message = message
     }
 
     /// The value of one variable.

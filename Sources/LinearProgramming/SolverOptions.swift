@@ -8,6 +8,11 @@ public struct SolverOptions: Sendable, Equatable {
         case dualSimplex = "dual"
         /// GLPK's interior point (no basis, so no warm start; duals are still reported).
         case interiorPoint = "interior"
+        /// Primal simplex in floating point, then GLPK's simplex in exact rational arithmetic (`glp_exact`) from
+        /// the basis it found: the answer is exactly optimal for the numbers as stored (no round-off in the
+        /// solver), which makes it a check of a floating-point solve. Slow beyond small LPs (a few thousand
+        /// rows); presolve, scaling and warm start do not apply to the exact phase.
+        case exactSimplex = "exact"
     }
 
     /// The algorithm; dual simplex by default.
@@ -18,7 +23,7 @@ public struct SolverOptions: Sendable, Equatable {
     public var scaling: Bool = true
     /// Start from the basis left by the previous solve instead of building one afresh (simplex only).
     public var warmStart: Bool = false
-    /// Stop after this many seconds (simplex only), reporting ``SolveStatus/timeLimit``.
+    /// Stop after this many seconds (simplex and exact simplex only), reporting ``SolveStatus/timeLimit``.
     public var timeLimitSeconds: Double? = nil
     /// Stop after this many simplex iterations, reporting ``SolveStatus/iterationLimit``.
     public var iterationLimit: Int? = nil

@@ -42,12 +42,18 @@ enum PlacementBenchmark {
         }
     }
 
+    /// Times glpsol on the exported MPS. Its files go to a fresh temporary folder that is removed afterwards:
+    /// glpsol replaces the file it writes rather than writing into it (`-o /dev/null` once turned the machine's
+    /// /dev/null into a regular file), so it is never given a device path.
     static func runGlpsol(_ problem: GLPKProblem, name: String, method: String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).mps").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tokengrid-bench-glpsol-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("\(name).mps").path
         try! problem.write(to: path, format: .mps)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--freemps", path, method == "primal" ? "--primal" : "--dual", "-o", "/dev/null"]
+        process.arguments = ["--freemps", path, method == "primal" ? "--primal" : "--dual", "-o", folder.appendingPathComponent("\(name).txt").path]
         process.standardOutput = FileHandle.nullDevice
         let start = Date()
         try! process.run()

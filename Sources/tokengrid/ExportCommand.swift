@@ -11,8 +11,13 @@ struct ExportCommand: ParsableCommand {
         Rows and columns are named family[index,...], e.g. headroom[ningxia,2028,djf-h16-20]; units are MW,
         millions of tokens per second and millions of dollars (see docs/formulation.md).
 
-        Example:
+        MPS is free MPS with every number written to full (round-trip) precision; CPLEX LP is written by GLPK
+        (15 significant digits). In both, the objective constant is the cost of a column objective_constant fixed
+        at 1, so glpsol, HiGHS and tokengrid solve-lp read the same objective (see docs/model-files.md).
+
+        Examples:
           tokengrid export Plans/quickstart.yaml --mps /tmp/quickstart.mps && glpsol --freemps /tmp/quickstart.mps
+          scripts/check-export-highs.py /tmp/quickstart.mps
         """
     )
 
@@ -30,10 +35,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try input.load()
-        let model = PlacementModel.build(PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario)))
-        let problem = try GLPKProblem(model.program)
-        if let mps { try problem.write(to: mps, format: .mps) }
-        if let lp { try problem.write(to: lp, format: .lp) }
-        print("exported \(model.program.constraintCount) rows, \(model.program.variableCount) columns, \(model.program.entryCount) nonzeros; objective constant \(model.program.objectiveConstant) M$")
+        let program = PlacementModel.build(PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))).program
+        if let mps { try program.write(to: mps, format: .mps) }
+        if let lp { try program.write(to: lp, format: .lp) }
+        print("exported \(program.constraintCount) rows, \(program.variableCount) columns, \(program.entryCount) nonzeros; objective constant \(program.objectiveConstant) M$ (the cost of column objective_constant, fixed at 1)")
     }
 }

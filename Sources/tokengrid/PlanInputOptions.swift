@@ -20,7 +20,10 @@ struct PlanInputOptions: ParsableArguments {
             return scenario
         } catch let error as InputError {
             for diagnostic in error.errors + error.warnings { printError(diagnostic.description) }
-            printError("\(error.errors.count) error(s) in the input; nothing was written")
+            if error.suppressedErrors + error.suppressedWarnings > 0 {
+                printError("(\(error.suppressedErrors) more error(s) and \(error.suppressedWarnings) more warning(s) not shown)")
+            }
+            printError("\(error.errorCount) error(s) in the input; nothing was written")
             throw ExitCode(1)
         }
     }

@@ -55,7 +55,8 @@ struct GlpsolCrossCheckTests {
         let glpsol = try requireGlpsol()
         let raw = directory.path("glpsol-\(UUID().uuidString).sol")
         let report = directory.path("glpsol-\(UUID().uuidString).txt")
-        let result = try runProcess(glpsol, [format == .mps ? "--freemps" : "--lp", file, "-w", raw, "-o", report])
+        let formatOption = format == .lp ? "--lp" : format == .fixedMPS ? "--mps" : "--freemps"
+        let result = try runProcess(glpsol, [formatOption, file, "-w", raw, "-o", report])
         try #require(result.status == 0, "glpsol failed (\(result.status)):\n\(result.standardOutput)\(result.standardError)")
         return (try RawSolution(String(contentsOfFile: raw, encoding: .utf8)), try String(contentsOfFile: report, encoding: .utf8))
     }
@@ -114,9 +115,9 @@ struct GlpsolCrossCheckTests {
     }
 
     /// The hand-derived primal values and duals agree with glpsol's, so the sign convention documented in
-    /// `TextbookLPs.swift` is GLPK's own, not an artefact of the wrapper. Minimisations go through free MPS
-    /// (which has no objective sense); the maximisation goes through CPLEX LP. Free rows are left out because
-    /// neither GLPK writer keeps them (see `ModelFileTests`).
+    /// `TextbookLPs.swift` is GLPK's own, not an artefact of the wrapper. Minimisations go through free MPS;
+    /// the maximisation goes through CPLEX LP (glpsol refuses OBJSENSE, see `glpsolRefusesObjectiveSense`). Free
+    /// rows are left out because neither format keeps them for the reader (see `ModelFileTests`).
     @Test("textbook LPs: glpsol finds the hand-derived values and duals",
           arguments: TextbookLP.feasible.map { $0.withoutFreeRows() })
     func textbookAgainstGlpsol(_ lp: TextbookLP) throws {
@@ -143,8 +144,8 @@ struct GlpsolCrossCheckTests {
     func cliMethods(_ method: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        let lp = TextbookLP.rangedWithConstant.withoutFreeRows()
-        for format in ModelFileFormat.allCases {
+        let lp = TextbookLP.rangedWithConstant
+        for format in ModelFileTests.fileFormats {
             let file = directory.path("ranged.\(format.rawValue)")
             try lp.program.write(to: file, format: format)
             for presolve in ["--presolve", "--no-presolve"] {
@@ -162,10 +163,62 @@ struct GlpsolCrossCheckTests {
         defer { directory.cleanUp() }
         let file = directory.path("infeasible.mps")
         try TextbookLP.infeasible.write(to: file, format: .mps)
+        for method in ["primal", "dual", "interior"] {
+            let cli = try Self.runTokengrid(["solve-lp", file, "--method", method])
+            #expect(cli.status == 3)
+            // Interior point may only say "infeasible or unbounded"; the simplex methods prove infeasibility.
+            let status = Self.field("status", in: cli.standardOutput)
+            #expect(status == "infeasible" || (method == "interior" && status == "infeasible_or_unbounded"), "\(method): \(cli.standardOutput)")
+            #expect(Self.field("objective", in: cli.standardOutput) == nil)
+            #expect(Self.field("reason", in: cli.standardOutput)?.contains("GLP_") == true, "\(method): \(cli.standardOutput)")
+            #expect(Self.field("last_objective", in: cli.standardOutput).flatMap(Double.init) != nil, "\(cli.standardOutput)")
+        }
+    }
+
+    /// Exported with a free row and an objective constant, the ranged LP gives glpsol the hand-derived 3.5: the
+    /// objective row comes first and the constant is a column (GLPK's own writer gave 2.0 here).
+    @Test("glpsol reads an exported MPS with a free row and a constant to the hand-derived optimum")
+    func glpsolReadsFreeRowAndConstant() throws {
+        let lp = TextbookLP.rangedWithConstant
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("ranged.mps")
+        try lp.program.write(to: file, format: .mps)
+        let (raw, _) = try Self.runGlpsol(file, format: .mps, in: directory)
+        #expect(raw.isOptimal)
+        #expect(isClose(raw.objective, lp.objective, relative: 1e-12), "glpsol \(raw.objective)")
+    }
+
+    /// glpsol has no OBJSENSE section: it must refuse the exported maximisation (not silently minimise it).
+    @Test("glpsol refuses an exported maximisation rather than minimising it")
+    func glpsolRefusesObjectiveSense() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("production.mps")
+        try TextbookLP.production.program.write(to: file, format: .mps)
+        let result = try runProcess(try Self.requireGlpsol(), ["--freemps", file, "-o", directory.path("out.txt")])
+        #expect(result.status != 0)
+        #expect(result.standardOutput.contains("invalid indicator record"), "\(result.standardOutput)")
+    }
+
+    /// The fixed-MPS fixture has the right-hand side −10 on its objective row. glpsol reads the constant as −10
+    /// (objective −23); this reader follows HiGHS and CPLEX, +10 (objective −3): they differ by 2 × 10.
+    @Test("objective-row RHS: glpsol reads +rhs, tokengrid −rhs (HiGHS/CPLEX), and says so")
+    func objectiveRHSAgainstGlpsol() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let file = directory.path("tiny.mps")
+        try MPSFixtures.tinyFixed.write(toFile: file, atomically: true, encoding: .utf8)
+        let (raw, _) = try Self.runGlpsol(file, format: .fixedMPS, in: directory)
+        #expect(raw.isOptimal)
+        #expect(isClose(raw.objective, MPSFixtures.tinyObjective - 20), "glpsol \(raw.objective)")
         let cli = try Self.runTokengrid(["solve-lp", file])
-        #expect(cli.status == 3)
-        #expect(Self.field("status", in: cli.standardOutput) == "infeasible")
-        #expect(Self.field("objective", in: cli.standardOutput) == nil)
+        #expect(cli.status == 0, "\(cli.standardOutput)\(cli.standardError)")
+        #expect(Self.field("format", in: cli.standardOutput) == "fixed MPS")
+        #expect(Self.field("objective", in: cli.standardOutput).flatMap(Double.init).map { isClose($0, MPSFixtures.tinyObjective) } == true,
+                "\(cli.standardOutput)")
+        #expect(cli.standardOutput.contains("note:        the objective row has right-hand side -10.0: read as objective constant 10.0"),
+                "\(cli.standardOutput)")
     }
 
     @Test("tokengrid solve-lp on a missing or malformed file fails with a message, not a crash")

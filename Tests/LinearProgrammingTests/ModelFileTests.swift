@@ -2,42 +2,48 @@ import Foundation
 import LinearProgramming
 import Testing
 
-/// Writing and reading free MPS and CPLEX LP files through GLPK.
+/// Writing and reading free MPS and CPLEX LP files.
 @Suite("Model files")
 struct ModelFileTests {
-    /// Minimisation LPs: free MPS has no objective sense (GLPK reads every MPS file as a minimisation), so these
-    /// are the ones that must survive an MPS round trip exactly.
-    static let minimisations: [TextbookLP] = TextbookLP.feasible.filter { $0.program.sense == .minimize }
+    /// The formats written to files named by extension (`.mps`, `.lp`), which the reader then detects.
+    static let fileFormats: [ModelFileFormat] = [.mps, .lp]
 
-    @Test("free MPS: write → read gives the same program (name, sense, constant, names, bounds, coefficients) and optimum",
-          arguments: minimisations)
+    /// Free MPS keeps the sense (OBJSENSE for a maximisation), every number and the constant (as a column
+    /// `objective_constant` fixed at 1). Free rows are written as further N rows, which readers drop, so the
+    /// program read back is the original without its free rows and with the constant as that column.
+    @Test("free MPS: write → read gives the same program (name, sense, names, bounds, coefficients; the constant as a column) and optimum",
+          arguments: TextbookLP.feasible)
     func mpsRoundTrip(_ original: TextbookLP) throws {
-        // GLPK's MPS reader drops free rows (and its writer then omits the objective: see
-        // `mpsFreeRowKeepsObjective`), so compare against the program without its free rows.
         let lp = original.withoutFreeRows()
+        let expected = lp.program.constantAsColumn()
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
         let path = directory.path("model.mps")
-        try GLPKProblem(lp.program).write(to: path, format: .mps)
-        let problem = try GLPKProblem.read(from: path, format: .mps)
-        #expect(problem.variableCount == lp.program.variableCount)
-        #expect(problem.constraintCount == lp.program.constraintCount)
-        #expect(problem.entryCount == lp.program.entryCount)
-        assertSameProgram(problem.program(), lp.program)
-        let solution = try problem.solve()
-        #expect(solution.status == .optimal)
-        #expect(isClose(solution.objective, lp.objective, relative: 1e-9))
-        expectClose(solution.constraintDuals, lp.duals, "duals after MPS round trip")
+        try GLPKProblem(original.program).write(to: path, format: .mps)
+        for format in [ModelFileFormat.mps, .freeMPS] {
+            let (problem, report) = try GLPKProblem.readReporting(from: path, format: format)
+            #expect(report.format == .freeMPS)
+            #expect(report.objectiveRowRHS == nil)
+            #expect(report.objectiveSenseSection == (lp.program.sense == .maximize ? .maximize : nil))
+            #expect(problem.variableCount == expected.variableCount)
+            #expect(problem.constraintCount == expected.constraintCount)
+            #expect(problem.entryCount == expected.entryCount)
+            assertSameProgram(problem.program(), expected)
+            let solution = try problem.solve()
+            #expect(solution.status == .optimal)
+            #expect(isClose(solution.objective, lp.objective, relative: 1e-12))
+            expectClose(solution.constraintDuals, lp.duals, "duals after MPS round trip")
+        }
         // LinearProgram's own read/write convenience gives the same.
         let again = directory.path("again.mps")
-        try lp.program.write(to: again, format: .mps)
-        assertSameProgram(try LinearProgram.read(from: again, format: .mps), lp.program)
+        try original.program.write(to: again, format: .mps)
+        assertSameProgram(try LinearProgram.read(from: again, format: .mps), expected)
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == String(contentsOfFile: path, encoding: .utf8))
     }
 
-    /// GLPK's free MPS writer (api/mps.c) treats the first free row as the objective: when the problem has any
-    /// free row it writes no objective row at all, and its reader deletes every free row. A program with a
-    /// reporting row (`Bounds.free`) exported with `write(to:format: .mps)` therefore reads back with the free
-    /// row's coefficients as objective and without the constant: ranged LP 2.0 instead of 3.5.
+    /// GLPK's own free MPS writer (api/mps.c) treats the first free row as the objective: with a free row it wrote
+    /// no objective row at all, and the file read back had the free row's coefficients as objective (ranged LP: 2.0
+    /// instead of 3.5). The objective row now always comes first, the free row after it.
     @Test("free MPS export of a program with a free row keeps the objective")
     func mpsFreeRowKeepsObjective() throws {
         let lp = TextbookLP.rangedWithConstant
@@ -45,18 +51,21 @@ struct ModelFileTests {
         defer { directory.cleanUp() }
         let path = directory.path("ranged.mps")
         try lp.program.write(to: path, format: .mps)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("ROWS\n N obj\n"), "the objective row comes first")
+        #expect(text.contains("\n N total\n"), "the free row is kept as an N row")
         let back = try LinearProgram.read(from: path, format: .mps)
+        #expect(back.constraintNames == ["range", "link"]) // readers drop further N rows
+        #expect(back.objectiveCoefficients == lp.program.objectiveCoefficients + [10])
+        #expect(back.variableNames.last == "objective_constant" && back.variableBounds.last == .equal(to: 1))
+        #expect(back.objectiveConstant == 0)
         let solution = try GLPKProblem(back).solve()
-        withKnownIssue("ModelFile.swift write(to:format:): with a free row GLPK writes no objective row to MPS") {
-            #expect(back.objectiveCoefficients == lp.program.objectiveCoefficients)
-            #expect(back.objectiveConstant == lp.program.objectiveConstant)
-            #expect(isClose(solution.objective, lp.objective), "objective \(solution.objective), expected \(lp.objective)")
-        }
+        #expect(isClose(solution.objective, lp.objective), "objective \(solution.objective), expected \(lp.objective)")
     }
 
-    /// GLPK's free MPS writer has no OBJSENSE section and its reader assumes minimisation, so a maximisation
-    /// written with `write(to:format: .mps)` reads back as a minimisation with another optimum (production: 0
-    /// instead of 36). The wrapper neither negates the objective nor refuses nor documents it.
+    /// GLPK's free MPS has no objective sense (its reader assumes minimisation): a maximisation used to read back as a
+    /// minimisation with another optimum (production: 0 instead of 36). The writer now adds an OBJSENSE section,
+    /// which the reader honours.
     @Test("free MPS round trip of a maximisation keeps the optimum")
     func mpsRoundTripOfMaximisation() throws {
         let lp = TextbookLP.production
@@ -64,17 +73,18 @@ struct ModelFileTests {
         defer { directory.cleanUp() }
         let path = directory.path("production.mps")
         try GLPKProblem(lp.program).write(to: path, format: .mps)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\nOBJSENSE\n    MAX\nROWS\n"))
         let problem = try GLPKProblem.read(from: path, format: .mps)
-        // Names, bounds and coefficients survive in any case.
         let back = problem.program()
         #expect(back.variableNames == lp.program.variableNames)
         #expect(back.constraintBounds == lp.program.constraintBounds)
         #expect(back.objectiveCoefficients == lp.program.objectiveCoefficients)
+        #expect(back.sense == .maximize)
         let solution = try problem.solve()
-        withKnownIssue("ModelFile.swift write(to:format:): free MPS loses the maximisation sense (GLPK writes no OBJSENSE)") {
-            #expect(back.sense == .maximize)
-            #expect(isClose(solution.objective, lp.objective), "objective \(solution.objective) after MPS round trip, expected \(lp.objective)")
-        }
+        #expect(isClose(solution.objective, lp.objective), "objective \(solution.objective) after MPS round trip, expected \(lp.objective)")
+        // A minimisation gets no OBJSENSE section, so glpsol reads it too.
+        try TextbookLP.diet.program.write(to: directory.path("diet.mps"), format: .mps)
+        #expect(try !String(contentsOfFile: directory.path("diet.mps"), encoding: .utf8).contains("OBJSENSE"))
     }
 
     /// CPLEX LP keeps the sense but not everything else verbatim: GLPK writes a ranged row as an equality
@@ -88,7 +98,8 @@ struct ModelFileTests {
         defer { directory.cleanUp() }
         let path = directory.path("model.lp")
         try GLPKProblem(lp.program).write(to: path, format: .lp)
-        let problem = try GLPKProblem.read(from: path, format: .lp)
+        let (problem, report) = try GLPKProblem.readReporting(from: path, format: .lp)
+        #expect(report.format == .lp && report.notes.isEmpty)
         assertSameProgram(problem.program(), lp.program, checkName: false)
         let solution = try problem.solve()
         #expect(solution.status == .optimal)
@@ -116,7 +127,7 @@ struct ModelFileTests {
         expectClose(solution.constraintDuals, lp.duals, "duals")
     }
 
-    @Test("a generated 12×15 transportation LP survives MPS and LP round trips", arguments: ModelFileFormat.allCases)
+    @Test("a generated 12×15 transportation LP survives MPS and LP round trips", arguments: Self.fileFormats)
     func generatedRoundTrip(_ format: ModelFileFormat) throws {
         let generated = makeRandomTransportation(sources: 12, sinks: 15, seed: 7)
         let directory = try TemporaryDirectory()
@@ -131,7 +142,7 @@ struct ModelFileTests {
         #expect(isClose(original.objective, reread.objective, relative: 1e-12))
     }
 
-    @Test("free bounds, fixed and upper-only variables and a column in no row survive MPS and LP", arguments: ModelFileFormat.allCases)
+    @Test("free bounds, fixed and upper-only variables and a column in no row survive MPS and LP", arguments: Self.fileFormats)
     func unusualBounds(_ format: ModelFileFormat) throws {
         var lp = LinearProgram(name: "bounds", sense: .minimize)
         let free = lp.addVariable("free", bounds: .free, objective: 0)
@@ -139,6 +150,7 @@ struct ModelFileTests {
         let upper = lp.addVariable("upper", bounds: .atMost(-1), objective: -1)
         let boxed = lp.addVariable("boxed", bounds: .between(-4, 4), objective: 0.5)
         lp.addVariable("unused", bounds: .between(1, 2), objective: 3) // in no row
+        lp.addVariable("idle", bounds: .between(0, 7), objective: 0) // in no row, no cost: written with a zero cost
         lp.addConstraint("r", terms: [(free, 1), (fixed, 1), (upper, 2), (boxed, -1)], bounds: .atLeast(-10))
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
@@ -165,39 +177,43 @@ struct ModelFileTests {
         #expect(isClose(a.objective, -0.5) && isClose(b.objective, -0.5), "\(a.objective), \(b.objective)")
     }
 
-    /// GLPK names the objective row `R0000000` in MPS when the objective has no name of its own. A constraint
-    /// that happens to carry that name then clashes with it in the file.
-    @Test("a constraint named like GLPK's default objective row is refused in MPS and survives LP")
-    func constraintNamedLikeTheObjectiveRow() throws {
+    /// The objective row is named `obj`, or `obj_2` when a constraint already has that name; GLPK's own writer
+    /// named it `R0000000`, which clashed with a constraint of that name. Likewise the constant's column.
+    @Test("constraints named like the objective row and a column named like the constant's keep their names")
+    func namesLikeTheWritersOwn() throws {
         var lp = LinearProgram(name: "clash", sense: .minimize)
+        lp.objectiveConstant = 2
         let x = lp.addVariable("x", objective: 1)
-        lp.addConstraint("R0000000", terms: [(x, 1)], bounds: .atLeast(3))
+        let y = lp.addVariable("objective_constant", bounds: .between(0, 1), objective: 1)
+        lp.addConstraint("obj", terms: [(x, 1)], bounds: .atLeast(3))
+        lp.addConstraint("R0000000", terms: [(x, 1), (y, 1)], bounds: .atLeast(3.5))
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
         let path = directory.path("clash.mps")
-        // The clash would make an unreadable file, so writing refuses with a message that says why and what to use instead.
-        #expect(throws: LinearProgrammingError.self) { try lp.write(to: path, format: .mps) }
-        do {
-            try lp.write(to: path, format: .mps)
-        } catch let error as LinearProgrammingError {
-            #expect(error.description.contains("R0000000") && error.description.contains(".lp"))
-        }
+        try lp.write(to: path, format: .mps)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(" N obj_2\n") && text.contains(" FX BND objective_constant_2 1\n"), "\(text)")
+        let back = try LinearProgram.read(from: path, format: .mps)
+        #expect(back.constraintNames == ["obj", "R0000000"])
+        #expect(back.variableNames == ["x", "objective_constant", "objective_constant_2"])
+        // x = 3, y = 0.5: 3 + 0.5 + 2 = 5.5.
+        #expect(isClose(try GLPKProblem(back).solve().objective, 5.5))
         try lp.write(to: directory.path("clash.lp"), format: .lp)
-        #expect(isClose(try GLPKProblem(LinearProgram.read(from: directory.path("clash.lp"), format: .lp)).solve().objective, 3))
+        #expect(isClose(try GLPKProblem(LinearProgram.read(from: directory.path("clash.lp"), format: .lp)).solve().objective, 5.5))
     }
 
-    /// GLPK writes MPS numbers in fields of at most 12 characters (api/mps.c, mps_numb): 12 significant digits
-    /// for 0.333…, but only 7 for −6.02214076e23 ("-6.022141E23"); and its reader zeroes any number below
-    /// `tol_mps` = 1e-12 in magnitude, which drops such a coefficient. CPLEX LP is written with 15 significant
-    /// digits. Short decimals and integers come back exactly either way.
-    @Test("numbers survive a round trip: exactly when short, to the format's precision otherwise", arguments: ModelFileFormat.allCases)
+    /// Free MPS is written with the shortest text that reads back as the same double, and read without GLPK's
+    /// `tol_mps` (which zeroed anything below 1e-12): every number comes back exactly, down to the ends of
+    /// ``LinearProgram/safeMagnitudes``. (GLPK's own writer kept 12 characters: only 7 digits of −6.02214076e23.)
+    /// CPLEX LP is written by GLPK with 15 significant digits.
+    @Test("numbers survive a round trip: exactly in MPS, to 15 digits in LP", arguments: Self.fileFormats)
     func numericPrecision(_ format: ModelFileFormat) throws {
-        let awkward = [1.0 / 3, Double.pi, -2.0 / 7 * 1e5, 123_456.789_012_345, -6.02214076e23]
-        let exact = [0.5, -12.25, 1e-3, 250_000, 0.1, 1e-9]
-        let tiny = 1.602176634e-19
-        let values = awkward + exact + [tiny]
+        let awkward = [1.0 / 3, Double.pi, -2.0 / 7 * 1e5, 123_456.789_012_345, -6.02214076e23, 1.602176634e-19,
+                       -1.2345678901234567e-45, 9.87654321012345e49]
+        let short = [0.5, -12.25, 1e-3, 250_000, 0.1, 1e-9, 1e-50, -1e50]
+        let values = awkward + short
         var lp = LinearProgram(name: "precision")
-        let variables = values.indices.map { lp.addVariable("v\($0)", bounds: .between(-1, 1), objective: 1) }
+        let variables = values.indices.map { lp.addVariable("v\($0)", bounds: .between(-1, values[$0].magnitude), objective: 1) }
         lp.addConstraint("row", variables: variables, coefficients: values, bounds: .atMost(1e6))
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
@@ -205,27 +221,63 @@ struct ModelFileTests {
         try lp.write(to: path, format: format)
         let back = try LinearProgram.read(from: path, format: format)
         let read = Dictionary(uniqueKeysWithValues: back.terms(of: ConstraintID(0)).map { (back.variableNames[$0.0.index], $0.1) })
-        for (j, value) in exact.enumerated() {
+        for (j, value) in short.enumerated() {
             let name = "v\(awkward.count + j)"
             #expect(read[name] == value, "\(name): wrote \(value), read \(String(describing: read[name]))")
         }
-        let guaranteed = format == .mps ? 1e-6 : 1e-14
         for (j, value) in awkward.enumerated() {
             let got = try #require(read["v\(j)"])
-            #expect(isClose(got, value, relative: guaranteed, absolute: 0), "v\(j): wrote \(value), read \(got)")
-        }
-        let tinyName = "v\(values.count - 1)"
-        if format == .lp {
-            #expect(read[tinyName].map { isClose($0, tiny, relative: 1e-14, absolute: 0) } == true)
-        } else {
-            withKnownIssue("ModelFile.swift: free MPS keeps as few as 7 significant digits and reads |v| < 1e-12 as 0") {
-                #expect(read[tinyName] != nil, "coefficient \(tiny) was dropped")
-                for (j, value) in awkward.enumerated() {
-                    #expect(read["v\(j)"].map { isClose($0, value, relative: 1e-14, absolute: 0) } == true,
-                            "v\(j): wrote \(value), read \(String(describing: read["v\(j)"]))")
-                }
+            if format == .mps {
+                #expect(got == value, "v\(j): wrote \(value), read \(got)")
+            } else {
+                #expect(isClose(got, value, relative: 1e-14, absolute: 0), "v\(j): wrote \(value), read \(got)")
             }
         }
+        if format == .mps {
+            #expect(back.variableBounds == lp.variableBounds)
+        }
+    }
+
+    /// A ranged row is `G lower` with range `r`, read as `[lower, lower + |r|]` (or `L upper`, `[upper − |r|, upper]`);
+    /// the writer picks the form and `r` so that the far end comes back exactly.
+    @Test("ranged rows with awkward ends come back exactly from MPS")
+    func rangedRowsExact() throws {
+        let ranges: [(Double, Double)] = [(0.1, 0.3), (-0.7, 0.2), (1e-30, 1e30), (1.0 / 3, 2.0 / 3), (-1e10, 1e-10), (2, 6), (-5, -1)]
+        var lp = LinearProgram(name: "ranges")
+        let x = lp.addVariable("x", bounds: .free, objective: 1)
+        for (k, (lower, upper)) in ranges.enumerated() {
+            lp.addConstraint("r\(k)", terms: [(x, 1)], bounds: .between(lower, upper))
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try lp.write(to: directory.path("ranges.mps"), format: .mps)
+        let back = try LinearProgram.read(from: directory.path("ranges.mps"), format: .mps)
+        #expect(back.constraintBounds == lp.constraintBounds)
+    }
+
+    /// Writing opens the path, it never replaces it: exporting to /dev/stdout (or through a link) must not put a
+    /// regular file in its place, as glpsol's `-o /dev/null` once did to the machine's /dev/null.
+    @Test("writing through a symbolic link writes the target and keeps the link", arguments: Self.fileFormats)
+    func writesThroughLinks(_ format: ModelFileFormat) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let target = directory.path("target.\(format.rawValue)"), link = directory.path("link.\(format.rawValue)")
+        try "old".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try TextbookLP.diet.program.write(to: link, format: format)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(isClose(try GLPKProblem.read(from: target, format: format).solve().objective, TextbookLP.diet.objective))
+    }
+
+    @Test("writing fixed MPS is refused with a message; ModelFileFormat.writable leaves it out")
+    func fixedMPSIsReadOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let path = directory.path("model.mps")
+        let error = #expect(throws: LinearProgrammingError.self) { try TextbookLP.diet.program.write(to: path, format: .fixedMPS) }
+        #expect(error?.description.contains("read only") == true)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(ModelFileFormat.writable == [.mps, .freeMPS, .lp])
     }
 
     // MARK: - Failures
@@ -296,7 +348,7 @@ struct ModelFileTests {
         #expect(throws: LinearProgrammingError.self) { try GLPKProblem.read(from: directory.url.path, format: format) }
     }
 
-    @Test("writing into a missing directory throws .file", arguments: ModelFileFormat.allCases)
+    @Test("writing into a missing directory throws .file", arguments: ModelFileFormat.writable)
     func unwritablePath(_ format: ModelFileFormat) throws {
         let path = "/nonexistent-\(UUID().uuidString)/model.\(format.rawValue)"
         let error = #expect(throws: LinearProgrammingError.self) {
@@ -309,12 +361,25 @@ struct ModelFileTests {
         #expect(!message.isEmpty)
     }
 
-    @Test("ModelFileFormat(path:) follows the extension")
+    @Test("ModelFileFormat(path:) follows the extension; raw values are the CLI's --format words")
     func formatFromPath() {
+        #expect(ModelFileFormat.allCases.map(\.rawValue) == ["mps", "free-mps", "fixed-mps", "lp"])
         #expect(ModelFileFormat(path: "a/b/plan.mps") == .mps)
         #expect(ModelFileFormat(path: "PLAN.MPS") == .mps)
         #expect(ModelFileFormat(path: "x.lp") == .lp)
         #expect(ModelFileFormat(path: "x.txt") == nil)
         #expect(ModelFileFormat(path: "mps") == nil)
+    }
+}
+
+extension LinearProgram {
+    /// The program as an exported model file holds it: the objective constant moved into a column
+    /// `objective_constant` fixed at 1 (nothing changes without a constant).
+    func constantAsColumn() -> LinearProgram {
+        guard objectiveConstant != 0 else { return self }
+        var copy = self
+        copy.objectiveConstant = 0
+        copy.addVariable("objective_constant", bounds: .equal(to: 1), objective: objectiveConstant)
+        return copy
     }
 }

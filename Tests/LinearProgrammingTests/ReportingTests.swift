@@ -98,6 +98,8 @@ struct LimitTests {
         #expect(stopped.status == .iterationLimit)
         #expect(!stopped.status.isOptimal)
         #expect(stopped.iterations <= 1)
+        #expect(stopped.message?.contains("GLP_EITLIM") == true, "\(String(describing: stopped.message))")
+        #expect(stopped.objective.isFinite) // the last objective value, reported for a stopped solve
         // The same problem then solves to the optimum without the limit.
         options.iterationLimit = nil
         let finished = try problem.solve(options)
@@ -120,6 +122,7 @@ struct LimitTests {
         options.timeLimitSeconds = 0
         let solution = try GLPKProblem(Self.large.program).solve(options)
         #expect(solution.status == .timeLimit)
+        #expect(solution.message?.contains("GLP_ETMLIM") == true, "\(String(describing: solution.message))")
     }
 
     @Test("a generous time limit does not stop the solve")

@@ -47,7 +47,11 @@ struct SolverConfig: Sendable, CustomTestStringConvertible {
         SolverConfig(options: SolverOptions(method: .interiorPoint, presolve: $0))
     }
 
-    static let all: [SolverConfig] = simplex + interior
+    /// Floating-point primal simplex, then GLPK's exact rational simplex from its basis.
+    static let exact: [SolverConfig] = [SolverConfig(options: SolverOptions(method: .exactSimplex))]
+
+    /// Every method: both simplex variants with presolve on and off, interior point and exact simplex.
+    static let all: [SolverConfig] = simplex + interior + exact
 }
 
 // MARK: - Deterministic random numbers

@@ -28,6 +28,21 @@ struct TextbookLPTests {
         }
     }
 
+    /// Every hand-derived number of these LPs is a short binary fraction (36, 1.5, −0.5, 3.5, …), so glp_exact,
+    /// which ends in rational arithmetic and rounds only when handing the answer back, must hit them exactly:
+    /// no tolerance at all, unlike the floating-point methods.
+    @Test("exact simplex returns the hand-derived optimum, values and duals exactly", arguments: TextbookLP.feasible)
+    func exactSimplexIsExact(_ lp: TextbookLP) throws {
+        let solution = try GLPKProblem(lp.program).solve(SolverOptions(method: .exactSimplex))
+        try #require(solution.status == .optimal)
+        #expect(solution.method == .exactSimplex)
+        #expect(solution.objective == lp.objective)
+        #expect(solution.variableValues == lp.values)
+        #expect(solution.reducedCosts == lp.reducedCosts)
+        #expect(solution.constraintActivities == lp.activities)
+        #expect(solution.constraintDuals == lp.duals)
+    }
+
     /// Optimality certificate for every simplex answer, independent of the hand derivation:
     /// dual consistency d_j = c_j − Σ_i a_ij·π_i; complementary slackness with GLPK's signs (minimisation:
     /// π > 0 only on a row's lower bound, π < 0 only on its upper bound; maximisation the other way round; the
@@ -89,18 +104,29 @@ struct TextbookLPTests {
         #expect(ranged.reducedCosts[3] < 0) // w at its upper bound, minimise
     }
 
-    @Test("an infeasible LP reports .infeasible", arguments: SolverConfig.simplex)
+    /// With presolve, GLPK's presolver itself finds the contradiction (GLP_ENOPFS); without, the simplex method
+    /// proves it (status GLP_NOFEAS). Either way the message says so in plain words and names GLPK's code.
+    @Test("an infeasible LP reports .infeasible and why", arguments: SolverConfig.simplex + SolverConfig.exact)
     func infeasible(_ config: SolverConfig) throws {
         let solution = try GLPKProblem(TextbookLP.infeasible).solve(config.options)
         #expect(solution.status == .infeasible)
         #expect(!solution.status.isOptimal)
+        let message = try #require(solution.message)
+        #expect(message.contains("cannot all hold") && (message.contains("GLP_ENOPFS") || message.contains("GLP_NOFEAS")), "\(message)")
     }
 
-    @Test("an unbounded LP reports .unbounded", arguments: SolverConfig.simplex)
+    @Test("an unbounded LP reports .unbounded and why", arguments: SolverConfig.simplex + SolverConfig.exact)
     func unbounded(_ config: SolverConfig) throws {
         let solution = try GLPKProblem(TextbookLP.unbounded).solve(config.options)
         #expect(solution.status == .unbounded)
         #expect(!solution.status.isOptimal)
+        let message = try #require(solution.message)
+        #expect(message.contains("without limit") && message.contains("GLP_UNBND"), "\(message)")
+    }
+
+    @Test("an optimal solve has no message", arguments: SolverConfig.all)
+    func optimalHasNoMessage(_ config: SolverConfig) throws {
+        #expect(try GLPKProblem(TextbookLP.diet.program).solve(config.options).message == nil)
     }
 
     /// Interior point cannot tell infeasible from unbounded; it must still neither crash nor claim an optimum.
@@ -109,6 +135,8 @@ struct TextbookLPTests {
     func interiorOnHopelessProblems(_ program: SendableProgram) throws {
         let solution = try GLPKProblem(program.program).solve(SolverOptions(method: .interiorPoint))
         #expect(solution.status != .optimal, "\(program.program.name): \(solution.status)")
+        let message = try #require(solution.message)
+        #expect(message.contains("interior-point") && message.contains("GLP_"), "\(message)")
     }
 
     @Test("the same problem object can be solved again with every method and gives the same optimum")

@@ -341,15 +341,16 @@ struct ValidationPlanTests {
                     line: TestSupport.line(of: "- {name: half", in: slices, occurrence: 2), column: 14, containing: ["time slice name 'half' is used twice"])
     }
 
-    /// Duplicate keys in one YAML mapping are a syntax error, located at the mapping's keys.
+    /// Duplicate keys in one YAML mapping are an error at the second key, naming the line of the first.
     @Test func duplicateYAMLKeys() throws {
         let workspace = try InputWorkspace()
         let plan = Fix.plan.edited("    name: \"Zone Z\"\n", "    name: \"Zone Z\"\n    name: \"Zone Z again\"\n")
         let error = try workspace.loadError(plan: plan)
         let diagnostic = try #require(error.errors.first)
-        #expect(diagnostic.message.contains("duplicate keys name"), "\(diagnostic)")
+        let first = try #require(TestSupport.line(of: "name: \"Zone Z\"", in: plan))
+        #expect(diagnostic.message == "duplicate key name in one mapping (first on line \(first)); each key may appear once", "\(diagnostic)")
         #expect(TestSupport.samePath(diagnostic.file, workspace.planPath))
-        #expect(diagnostic.line == TestSupport.line(of: "name: \"Zone Z\"", in: plan))
+        #expect(diagnostic.line == TestSupport.line(of: "name: \"Zone Z again\"", in: plan))
         #expect(diagnostic.column == 5)
         #expect(diagnostic.fieldPath == "")
     }

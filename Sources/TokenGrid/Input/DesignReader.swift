@@ -1,7 +1,7 @@
 /// Reads the cluster design catalogue (`designs.yaml`).
 enum DesignReader {
     static func read(_ root: YAMLField) -> [ClusterDesign] {
-        root.expectMapping(keys: ["designs"])
+        guard root.expectMapping(keys: ["designs"], document: "design catalogue") else { return [] }
         var seen = Set<String>()
         if root["designs"].node?.sequence?.isEmpty == true { root["designs"].error("expected at least one cluster design") }
         return root["designs"].identifiedList().compactMap { field in

@@ -30,17 +30,41 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
         let field = fieldPath.isEmpty ? "" : "\(fieldPath): "
-        return "\(location): \(severity.rawValue): \(field)\(message)"
+        // One line whatever the input held: a newline in a value must not start a fake diagnostic.
+        return TextQuote.oneLine("\(location): \(severity.rawValue): \(field)\(message)")
     }
 }
 
 /// Collects every diagnostic found while reading, so that all errors in a file are reported at once.
+///
+/// Keeps at most ``InputLimits/maximumDiagnostics`` errors and as many warnings; the rest are only counted, so that
+/// an input with a million faults is reported in bounded time and memory.
 public final class DiagnosticLog: @unchecked Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Errors and warnings found beyond the limit, counted but not kept.
+    public private(set) var suppressedErrors = 0, suppressedWarnings = 0
+    private var errorCount = 0, warningCount = 0
 
     public init() {}
 
-    public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public func add(_ diagnostic: Diagnostic) {
+        guard keeps(diagnostic.severity) else { return countSuppressed(diagnostic.severity) }
+        switch diagnostic.severity {
+        case .error: errorCount += 1
+        case .warning: warningCount += 1
+        }
+        diagnostics.append(diagnostic)
+    }
+
+    /// Whether a diagnostic of this severity would still be kept (else it is only counted).
+    func keeps(_ severity: Diagnostic.Severity) -> Bool {
+        (severity == .error ? errorCount : warningCount) < InputLimits.maximumDiagnostics
+    }
+
+    /// Counts a diagnostic that is not kept.
+    func countSuppressed(_ severity: Diagnostic.Severity) {
+        if severity == .error { suppressedErrors += 1 } else { suppressedWarnings += 1 }
+    }
 
     /// Number of diagnostics so far (a position to look back from).
     var count: Int { diagnostics.count }
@@ -54,24 +78,37 @@ public final class DiagnosticLog: @unchecked Sendable {
             diagnostics[index].file = origin.file
             diagnostics[index].line = origin.node == nil ? nil : origin.mark?.line
             diagnostics[index].column = origin.node == nil ? nil : origin.mark?.column
-            diagnostics[index].message += " (value set by override '\(overridePath)')"
+            diagnostics[index].message += " (value set by override \(TextQuote.quoted(overridePath)))"
         }
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount + suppressedErrors > 0 }
+
+    /// The errors and warnings so far, as thrown.
+    public var inputError: InputError {
+        InputError(errors: errors, warnings: warnings, suppressedErrors: suppressedErrors, suppressedWarnings: suppressedWarnings)
+    }
 }
 
-/// Thrown when input files hold errors: carries all of them, and the warnings seen on the way.
+/// Thrown when input files hold errors: carries them (up to the limit), and the warnings seen on the way.
 public struct InputError: Error, CustomStringConvertible, Sendable {
     public var errors: [Diagnostic]
     public var warnings: [Diagnostic]
+    /// Errors and warnings found beyond ``InputLimits/maximumDiagnostics``, counted but not kept.
+    public var suppressedErrors: Int
+    public var suppressedWarnings: Int
 
-    public init(errors: [Diagnostic], warnings: [Diagnostic] = []) {
+    public init(errors: [Diagnostic], warnings: [Diagnostic] = [], suppressedErrors: Int = 0, suppressedWarnings: Int = 0) {
         self.errors = errors
         self.warnings = warnings
+        self.suppressedErrors = suppressedErrors
+        self.suppressedWarnings = suppressedWarnings
     }
+
+    /// Every error found, kept or not.
+    public var errorCount: Int { errors.count + suppressedErrors }
 
     public var description: String {
         errors.map(\.description).joined(separator: "\n")

@@ -62,8 +62,8 @@ struct Override {
         }
         let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
         let valueText = String(text[text.index(after: equals)...])
-        guard let node = (try? Yams.compose(yaml: valueText)) ?? nil else {
-            origin.error("cannot read the value '\(valueText)' as YAML")
+        guard case .success(let node?) = YAMLText.compose(valueText) else {
+            origin.error("cannot read the value \(TextQuote.quoted(valueText)) as YAML")
             return nil
         }
         return make(path: path, value: node, origin: origin)
@@ -73,15 +73,15 @@ struct Override {
     static func make(path: String, value: Node, origin: YAMLField) -> Override? {
         let components = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !components.isEmpty, !components.contains(where: \.isEmpty) else {
-            origin.error("override path '\(path)' is malformed; expected dotted field names such as zones.china.growth.rate_per_year")
+            origin.error("override path \(TextQuote.quoted(path)) is malformed; expected dotted field names such as zones.china.growth.rate_per_year")
             return nil
         }
         if components.first == "overrides" {
-            origin.error("override path '\(path)' targets the overrides themselves (circular); overrides may change any other field")
+            origin.error("override path \(TextQuote.quoted(path)) targets the overrides themselves (circular); overrides may change any other field")
             return nil
         }
         if ["regions", "designs"].contains(components[0]) && components.count < 3 {
-            origin.error("override path '\(path)' must name a field inside one \(components[0] == "regions" ? "region" : "design"), e.g. \(components[0]).<id>.<field>")
+            origin.error("override path \(TextQuote.quoted(path)) must name a field inside one \(components[0] == "regions" ? "region" : "design"), e.g. \(components[0]).<id>.<field>")
             return nil
         }
         return Override(components: components, value: value, origin: origin)
@@ -100,7 +100,7 @@ struct Override {
     private static func replace(in node: Node, at components: ArraySlice<String>, with value: Node, override: Override, walked: [String]) -> Node? {
         guard let key = components.first else {
             // On a figure, an override of the whole field sets its value and keeps its attribution.
-            if let mapping = node.mapping, mapping["value"] != nil, value.scalar != nil {
+            if let mapping = node.mapping, mapping.child("value") != nil, value.scalar != nil {
                 return replace(in: node, at: ["value"], with: value, override: override, walked: walked)
             }
             return value
@@ -118,22 +118,22 @@ struct Override {
             } else {
                 let keys = pairs.compactMap { $0.0.scalar?.string }
                 let hint = YAMLField.closest(to: key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
-                override.origin.error("override path '\(override.path)' names no field: '\(key)' is not in \((walked.isEmpty ? "the file" : walked.joined(separator: ".")))\(hint)")
+                override.origin.error("override path \(TextQuote.quoted(override.path)) names no field: \(TextQuote.quoted(key)) is not in \(walked.isEmpty ? "the file" : TextQuote.excerpt(walked.joined(separator: ".")))\(hint)")
                 return nil
             }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
         case .sequence(let sequence):
             var nodes = Array(sequence)
-            let index = nodes.firstIndex { $0.mapping?["id"]?.scalar?.string == key } ?? Int(key).flatMap { nodes.indices.contains($0) ? $0 : nil }
+            let index = nodes.firstIndex { $0.mapping?.child("id")?.scalar?.string == key } ?? Int(key).flatMap { nodes.indices.contains($0) ? $0 : nil }
             guard let index else {
-                override.origin.error("override path '\(override.path)' names no element '\(key)' in \(walked.joined(separator: ".")); expected an id or an index")
+                override.origin.error("override path \(TextQuote.quoted(override.path)) names no element \(TextQuote.quoted(key)) in \(TextQuote.excerpt(walked.joined(separator: "."))); expected an id or an index")
                 return nil
             }
             guard let child = replace(in: nodes[index], at: rest, with: value, override: override, walked: walked + [key]) else { return nil }
             nodes[index] = child
             return .sequence(Node.Sequence(nodes, sequence.tag, sequence.style, sequence.mark))
         default:
-            override.origin.error("override path '\(override.path)' goes below '\(walked.joined(separator: "."))', which is a single value")
+            override.origin.error("override path \(TextQuote.quoted(override.path)) goes below \(TextQuote.quoted(walked.joined(separator: "."))), which is a single value")
             return nil
         }
     }

@@ -14,7 +14,7 @@ public enum PlanLoader {
         let log = DiagnosticLog()
         let scenario = load(planAt: path, sets: sets, log: log, cache: cache)
         guard let scenario, !log.hasErrors else {
-            throw InputError(errors: log.errors, warnings: log.warnings)
+            throw log.inputError
         }
         return scenario
     }
@@ -22,11 +22,7 @@ public enum PlanLoader {
     static func load(planAt path: String, sets: [String], log: DiagnosticLog, cache: YAMLCache? = nil) -> Scenario? {
         guard var planNode = YAMLDocument.read(path, log: log, cache: cache) else { return nil }
         let root = YAMLField(node: planNode, path: "", file: path, log: log)
-        if root["overrides"].isPresent && root["overrides"].node?.mapping == nil {
-            root["overrides"].error("expected a mapping from dotted path to value, e.g. {regions.ningxia.grid.price_usd_per_mwh: 30}")
-        }
-        var overrides = root["overrides"].mappingEntries.compactMap { Override.make(path: $0.key, value: $0.field.node ?? Node(""), origin: $0.field) }
-        overrides += sets.compactMap { Override.parse(commandLine: $0, log: log) }
+        let overrides = readOverrides(root, sets: sets, log: log)
         for override in overrides where override.target == .plan {
             planNode = override.apply(to: planNode) ?? planNode
         }
@@ -38,25 +34,30 @@ public enum PlanLoader {
         reattribute(overrides, target: .plan, since: planStart, file: path, log: log)
 
         let planDirectory = (path as NSString).deletingLastPathComponent
-        let regionsDirectory = resolve(planField["regions_dir"].string(required: false) ?? "../Regions", against: planDirectory)
-        let designsPath = resolve(planField["designs_file"].string(required: false) ?? "designs.yaml",
-                                  against: planField["designs_file"].isPresent ? planDirectory : regionsDirectory)
-
-        let designs = loadDesigns(designsPath, overrides: overrides, log: log, cache: cache)
+        // A path that is not acceptable is reported and not read (nil); an absent one takes its default.
+        let regionsDirectory = InputPaths.folder(planField["regions_dir"], default: "../Regions").map { resolve($0, against: planDirectory) }
+        let designsFile = planField["designs_file"]
+        let designsPath = designsFile.isPresent
+            ? InputPaths.yamlFile(designsFile).map { resolve($0, against: planDirectory) }
+            : regionsDirectory.map { resolve("designs.yaml", against: $0) }
+        // The catalogue's own path when the plan names it; else the folder it lies in; else the plan itself.
+        let designsReference = designsFile.isPresent ? designsFile : planField["regions_dir"].isPresent ? planField["regions_dir"] : planField
+        let designs = designsPath.map { loadDesigns($0, reference: designsReference, overrides: overrides, log: log, cache: cache) } ?? []
         var regions: [Region] = []
         var regionRoots: [String: YAMLField] = [:]
-        var listed: [String] = []
+        var listed = Set<String>()
         // Walk the plan's own list (not the de-duplicated ids) so that an error names the element at fault.
         let regionElements = planField["regions"].node?.sequence == nil ? [] : planField["regions"].list()
         for element in regionElements {
-            guard let id = element.node?.scalar?.string, !listed.contains(id), LinearIdentifier.isValid(id) else { continue }
-            listed.append(id)
+            guard let regionsDirectory else { break }
+            guard let id = element.node?.scalar?.string, LinearIdentifier.isValid(id), id.count <= InputLimits.maximumIDLength,
+                  listed.insert(id).inserted else { continue }
             let regionPath = (regionsDirectory as NSString).appendingPathComponent("\(id).yaml")
             guard FileManager.default.fileExists(atPath: regionPath) else {
                 element.error("unknown region '\(id)': no file \(regionPath)")
                 continue
             }
-            guard var node = YAMLDocument.read(regionPath, log: log, cache: cache) else { continue }
+            guard var node = YAMLDocument.read(regionPath, log: log, cache: cache, reference: element) else { continue }
             for override in overrides where override.target == .region(id) { node = override.apply(to: node) ?? node }
             let regionRoot = YAMLField(node: node, path: "", file: regionPath, log: log)
             regionRoots[id] = regionRoot
@@ -64,9 +65,10 @@ public enum PlanLoader {
             if let region = RegionReader.read(regionRoot, expectedID: id) { regions.append(region) }
             reattribute(overrides, target: .region(id), since: start, file: regionPath, log: log)
         }
+        let used = regionElements.compactMap { $0.node?.scalar?.string }.filter(listed.contains)
         for override in overrides {
             if case .region(let id) = override.target, !listed.contains(id) {
-                override.origin.error("override path '\(override.path)' names region '\(id)', which the plan does not use; expected one of: \(listed.joined(separator: ", "))")
+                override.origin.error("override path \(TextQuote.quoted(override.path)) names region \(TextQuote.quoted(id)), which the plan does not use; expected one of: \(TextQuote.list(used))")
             }
         }
         guard let plan else { return nil }
@@ -77,8 +79,23 @@ public enum PlanLoader {
         return result
     }
 
-    private static func loadDesigns(_ path: String, overrides: [Override], log: DiagnosticLog, cache: YAMLCache?) -> [ClusterDesign] {
-        guard var node = YAMLDocument.read(path, log: log, cache: cache) else { return [] }
+    /// The plan's `overrides`, then the command line's `--set`, at most ``InputLimits/maximumOverrides`` of them.
+    private static func readOverrides(_ root: YAMLField, sets: [String], log: DiagnosticLog) -> [Override] {
+        if root["overrides"].isPresent && root["overrides"].node?.mapping == nil {
+            root["overrides"].error("expected a mapping from dotted path to value, e.g. {regions.ningxia.grid.price_usd_per_mwh: 30}")
+        }
+        let entries = root["overrides"].mappingEntries
+        if entries.count + sets.count > InputLimits.maximumOverrides {
+            let first = entries.count > InputLimits.maximumOverrides ? entries[InputLimits.maximumOverrides].field : root["overrides"]
+            first.error("\(entries.count + sets.count) overrides are more than the limit of \(InputLimits.maximumOverrides); none was applied")
+            return []
+        }
+        return entries.compactMap { Override.make(path: $0.key, value: $0.field.node ?? Node(""), origin: $0.field) }
+            + sets.compactMap { Override.parse(commandLine: $0, log: log) }
+    }
+
+    private static func loadDesigns(_ path: String, reference: YAMLField, overrides: [Override], log: DiagnosticLog, cache: YAMLCache?) -> [ClusterDesign] {
+        guard var node = YAMLDocument.read(path, log: log, cache: cache, reference: reference) else { return [] }
         for override in overrides {
             guard case .design(let id) = override.target else { continue }
             // Design overrides address `designs.<id>.<field>` inside the catalogue's `designs` list.
@@ -103,77 +120,6 @@ public enum PlanLoader {
 
     private static func resolve(_ path: String, against directory: String) -> String {
         path.hasPrefix("/") ? path : ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(path)
-    }
-}
-
-/// Parsed YAML files by path, shared by the loads of many variants of one plan. Thread-safe.
-public final class YAMLCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nodes: [String: Node] = [:]
-
-    public init() {}
-
-    func node(_ path: String) -> Node? {
-        lock.lock()
-        defer { lock.unlock() }
-        return nodes[path]
-    }
-
-    func store(_ node: Node, for path: String) {
-        lock.lock()
-        nodes[path] = node
-        lock.unlock()
-    }
-}
-
-/// Reading a YAML file into a node tree, with parse errors turned into diagnostics.
-enum YAMLDocument {
-    static func read(_ path: String, log: DiagnosticLog, cache: YAMLCache? = nil) -> Node? {
-        if let cached = cache?.node(path) { return cached }
-        let node = parse(path, log: log)
-        if let node { cache?.store(node, for: path) }
-        return node
-    }
-
-    private static func parse(_ path: String, log: DiagnosticLog) -> Node? {
-        let field = YAMLField(node: nil, path: "", file: path, log: log)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            field.error("cannot read the file (missing or unreadable)")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            field.error("the file is not UTF-8 text")
-            return nil
-        }
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                field.error("the file is empty; expected a YAML mapping")
-                return nil
-            }
-            guard node.mapping != nil else {
-                YAMLField(node: node, path: "", file: path, log: log).error("expected a YAML mapping at the top of the file")
-                return nil
-            }
-            return node
-        } catch let error as YamlError {
-            let (mark, problem) = describe(error)
-            log.add(Diagnostic(severity: .error, file: path, line: mark?.line, column: mark?.column, fieldPath: "", message: "YAML syntax: \(problem)"))
-            return nil
-        } catch {
-            field.error("cannot parse YAML: \(error)")
-            return nil
-        }
-    }
-
-    private static func describe(_ error: YamlError) -> (Mark?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            return (mark, context.map { "\(problem) (\($0.text))" } ?? problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark, "duplicate keys \(duplicates.joined(separator: ", ")) in one mapping")
-        default:
-            return (nil, "\(error)")
-        }
     }
 }
 

@@ -5,19 +5,21 @@ enum PlanReader {
                        "model_mix", "zones", "market_prices_usd_per_mtok", "overrides"]
 
     static func read(_ root: YAMLField, overridesApplied: [String]) -> Plan? {
-        root.expectMapping(keys: keys)
+        guard root.expectMapping(keys: keys, document: "plan") else { return nil }
         let name = root["name"].identifier()
-        let description = root["description"].string(required: false) ?? ""
+        let description = root["description"].string(required: false, maximumLength: InputLimits.maximumDescriptionLength) ?? ""
         let (firstYear, lastYear) = readYears(root["years"])
-        let discountRate = root["discount_rate"].number(required: false, in: 0 ... 1, unit: "fraction per year") ?? 0.08
+        let discountRate = root["discount_rate"].number(required: false, in: 0 ... 1, unit: "fraction per year",
+                                                        smallestNonZero: InputLimits.smallestNonZeroDiscountRate) ?? 0.08
         let penalty = root["unserved_penalty_usd_per_mtok"].number(required: false, in: 0 ... 1e6, unit: "$ per million tokens") ?? 100
         let carbonPrice = YearMap(reading: root["carbon_price_usd_per_t"], in: 0 ... 1e5, unit: "$/tCO2")
         let carbonCap = YearMap(reading: root["carbon_cap_t_per_year"], in: 0 ... 1e12, unit: "tCO2 per year")
         let budget = YearMap(reading: root["budget_usd_per_year"], in: 0 ... 1e15, unit: "$ per year")
         var regionIDs: [String] = []
+        var listedRegions = Set<String>()
         for element in root["regions"].list() {
             guard let id = element.identifier() else { continue }
-            if regionIDs.contains(id) { element.error("region '\(id)' is listed twice") } else { regionIDs.append(id) }
+            if listedRegions.insert(id).inserted { regionIDs.append(id) } else { element.error("region '\(id)' is listed twice") }
         }
         if root["regions"].isPresent && regionIDs.isEmpty { root["regions"].error("expected at least one region") }
         let slices = readTimeSlices(root["time_slices"])
@@ -47,11 +49,16 @@ enum PlanReader {
                     modelMix: mix, zones: zones, marketPrices: prices, overridesApplied: overridesApplied)
     }
 
+    /// `years: {first, last}`; absent, the default 2025–2030. When the mapping is given, both keys are required: a
+    /// lone `first: 2035` must not silently end in the default 2030.
     private static func readYears(_ field: YAMLField) -> (Int, Int) {
         guard field.isPresent else { return (2025, 2030) }
         guard field.expectMapping(keys: ["first", "last"]) else { return (2025, 2030) }
-        let first = field["first"].integer(required: false, in: 2000 ... 2100) ?? 2025
-        let last = field["last"].integer(required: false, in: 2000 ... 2100) ?? 2030
+        for key in ["first", "last"] where !field[key].isPresent {
+            field[key].error("missing required year; years needs both first and last, e.g. {first: 2025, last: 2030}")
+        }
+        let first = field["first"].integer(required: false, in: 2000 ... 2100), last = field["last"].integer(required: false, in: 2000 ... 2100)
+        guard let first, let last else { return (2025, 2030) }
         if last < first {
             field["last"].error("last year \(last) is before first year \(first); years must be in order")
             return (first, first)

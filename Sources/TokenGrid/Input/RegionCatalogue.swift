@@ -28,13 +28,14 @@ public struct RegionCatalogue: Sendable {
         let designsPath = (directory as NSString).appendingPathComponent(designsFileName)
         let designs = YAMLDocument.read(designsPath, log: log).map { DesignReader.read(YAMLField(node: $0, path: "", file: designsPath, log: log)) } ?? []
         let designIDs = Set(designs.map(\.id))
+        let designList = TextQuote.list(designIDs.sorted())
         for region in regions {
             for (index, hosted) in region.clusterDesigns.enumerated() where !designIDs.contains(hosted.design) {
                 YAMLField(node: nil, path: "cluster_designs[\(index)].design", file: region.file, log: log)
-                    .error("unknown cluster design '\(hosted.design)'; expected one of: \(designIDs.sorted().joined(separator: ", "))")
+                    .error("unknown cluster design '\(hosted.design)'; expected one of: \(designList)")
             }
         }
-        guard !log.hasErrors else { throw InputError(errors: log.errors, warnings: log.warnings) }
+        guard !log.hasErrors else { throw log.inputError }
         return RegionCatalogue(regions: regions, designs: designs, warnings: log.warnings)
     }
 

@@ -1,13 +1,14 @@
 /// Reads a region file's YAML into a ``Region``, reporting every problem to the log.
 enum RegionReader {
     static func read(_ root: YAMLField, expectedID: String) -> Region? {
-        root.expectMapping(keys: ["id", "name", "country", "location", "grid", "data_centre", "renewables", "cluster_designs"])
+        guard root.expectMapping(keys: ["id", "name", "country", "location", "grid", "data_centre", "renewables", "cluster_designs"],
+                                 document: "region file") else { return nil }
         let id = root["id"].identifier()
         if let id, id != expectedID { root["id"].error("id '\(id)' does not match the file name; expected '\(expectedID)'") }
         let name = root["name"].string()
         let country = root["country"].string()
         if let country, country.count != 2 || !country.unicodeScalars.allSatisfy({ ("A" ... "Z").contains($0) }) {
-            root["country"].error("'\(country)' is not an ISO 3166 alpha-2 code; expected two capital letters such as CN or US")
+            root["country"].error("\(TextQuote.quoted(country)) is not an ISO 3166 alpha-2 code; expected two capital letters such as CN or US")
         }
         let location = readLocation(root["location"], required: true)
         let grid = readGrid(root["grid"])
@@ -109,6 +110,10 @@ enum RegionReader {
             let om = Figure(reading: block["fixed_om_usd_per_mw_year"], in: 0 ... 1e7, unit: "$/MW-year")
             let lifetime = Figure(reading: block["lifetime_years"], in: 1 ... 100, unit: "years")
             let factor = Figure(reading: block["capacity_factor"], in: 0 ... 1, unit: "fraction")
+            if let factor, factor.value > 0, factor.value < InputLimits.smallestNonZeroCapacityFactor {
+                block["capacity_factor"].figureValue.error("\(YAMLField.format(factor.value)) is too small to compute with; expected 0 or at least \(YAMLField.format(InputLimits.smallestNonZeroCapacityFactor)) (a fraction)")
+                continue
+            }
             let profile = Profile(reading: block["profile"]) ?? .flat
             guard let existing, let maxBuild, let capex, let om, let lifetime, let factor else { continue }
             result.append(RenewableResource(kind: kind, existingMW: existing, maxBuildMW: maxBuild, capexUSDPerMW: capex,

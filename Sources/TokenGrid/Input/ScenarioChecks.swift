@@ -2,17 +2,21 @@
 enum ScenarioChecks {
     static func check(_ scenario: Scenario, planField: YAMLField, regionRoots: [String: YAMLField], log: DiagnosticLog) {
         let designIDs = Set(scenario.designs.map(\.id))
-        let regionIDs = scenario.plan.regionIDs
+        // Lists for messages are made once: n errors must not cost n sorts and n joins of n names.
+        let designList = TextQuote.list(designIDs.sorted())
+        let regionIDs = Set(scenario.plan.regionIDs)
+        let regionList = TextQuote.list(scenario.plan.regionIDs)
         for region in scenario.regions {
             let root = regionRoots[region.id] ?? YAMLField(node: nil, path: "", file: region.file, log: log)
-            for element in root["cluster_designs"].list(required: false) {
+            // Without a readable catalogue every design would be unknown: the catalogue's own errors say enough.
+            for element in root["cluster_designs"].list(required: false) where !designIDs.isEmpty {
                 guard let id = element["design"].node?.scalar?.string, !designIDs.contains(id) else { continue }
-                element["design"].error("unknown cluster design '\(id)'; expected one of: \(designIDs.sorted().joined(separator: ", "))")
+                element["design"].error("unknown cluster design \(TextQuote.quoted(id)); expected one of: \(designList)")
             }
             let hosted = Set(region.clusterDesigns.map(\.design))
             for element in root["data_centre"]["existing"].list(required: false) {
                 guard let id = element["design"].node?.scalar?.string, !hosted.contains(id) else { continue }
-                element["design"].error("existing cluster design '\(id)' is not among this region's cluster_designs")
+                element["design"].error("existing cluster design \(TextQuote.quoted(id)) is not among this region's cluster_designs")
             }
         }
         // Pair zones with their fields by id: a zone that failed to read must not shift the others.
@@ -26,7 +30,7 @@ enum ScenarioChecks {
             case .sites:
                 for element in field["served_by"]["sites"].list() {
                     guard let id = element.node?.scalar?.string, !regionIDs.contains(id) else { continue }
-                    element.error("unknown site '\(id)'; a zone can be served only by the plan's regions: \(regionIDs.joined(separator: ", "))")
+                    element.error("unknown site \(TextQuote.quoted(id)); a zone can be served only by the plan's regions: \(regionList)")
                 }
             case .maxLatencyMS(let limit):
                 if scenario.sites(serving: zone).isEmpty, let location = zone.location, !scenario.regions.isEmpty {

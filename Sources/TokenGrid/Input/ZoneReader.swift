@@ -10,7 +10,7 @@ enum ZoneReader {
         let shape = Profile(reading: field["shape"]) ?? .flat
         let servedBy = readServedBy(field["served_by"])
         let networkCost = field["network_cost_usd_per_mtok"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens") ?? 0
-        if case .cagr = growth, base == nil { field["base"].error("missing required base volume; the cagr growth model starts from it") }
+        if case .cagr = growth, !field["base"].isPresent { field["base"].error("missing required base volume; the cagr growth model starts from it") }
         if case .maxLatencyMS = servedBy, location == nil {
             field["location"].error("missing required location {lat, lon}; served_by.max_latency_ms needs it")
         }

@@ -40,7 +40,8 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        let y = String(year.magnitude)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - y.count)) + y + "-\(m)-\(d)"
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

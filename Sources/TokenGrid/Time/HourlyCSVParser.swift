@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line-by-line part of ``HourlyCSVReader``: the header, then each row's stamp and value, with the checks that
 /// need only the row and the one before it. Keeps at most `maximumRows` rows; later rows are only counted.
 final class HourlyCSVParser {
@@ -112,7 +114,7 @@ final class HourlyCSVParser {
         if clock == .local, let hours = declaredOffsetHours {
             guard hours.isFinite, abs(hours) <= 18 else {
                 diagnostics.error(line: line, column: 1, field: clock.rawValue,
-                                  "the declared UTC offset is \(hours.isFinite ? YAMLField.format(hours) : "not finite") hours; expected −18 to +18")
+                                  "the declared UTC offset is \(hours.isFinite ? Self.number(hours) : "not finite") hours; expected −18 to +18")
                 stopped = true
                 return
             }
@@ -207,9 +209,9 @@ final class HourlyCSVParser {
         switch CSVNumber.parse(cell) {
         case .value(let value):
             if value < 0 {
-                problem = "value \(YAMLField.format(value)) is negative"
+                problem = "value \(Self.number(value)) is negative"
             } else if value > kind.maximumValue {
-                problem = "value \(YAMLField.format(value)) is above \(YAMLField.format(kind.maximumValue))"
+                problem = "value \(Self.number(value)) is above \(Self.number(kind.maximumValue))"
             } else {
                 return value
             }
@@ -232,10 +234,11 @@ final class HourlyCSVParser {
     private static func cells(of bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for index in 0 ..< bytes.count where bytes[index] == UInt8(ascii: ",") {
+        while start <= bytes.count, result.count <= 16 {   // a row of many cells is wrong anyway
+            guard start < bytes.count, let comma = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: ",")), bytes.count - start) else { break }
+            let index = start + (UnsafeRawPointer(comma) - (bytes.baseAddress! + start))
             result.append(start ..< index)
             start = index + 1
-            if result.count > 16 { break }   // a row of many cells is wrong anyway
         }
         result.append(start ..< bytes.count)
         return result
@@ -274,6 +277,11 @@ final class HourlyCSVParser {
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
         }) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A parsed number for a message: whole numbers without a decimal point.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// A duration in words: `3 hours`, `30 minutes`, `1 hour 30 minutes`, `20 seconds`.

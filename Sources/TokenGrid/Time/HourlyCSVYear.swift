@@ -26,17 +26,17 @@ enum HourlyCSVYear {
             let rule = leap
                 ? "\(year) is a leap year: 8,784 rows, of which the 24 of 29 February are dropped"
                 : "\(year) is not a leap year; a leap year has 8,784, of which the 24 of 29 February are dropped"
-            diagnostics.error(line: parser.lastDataLine,
+            diagnostics.error(line: parser.lastDataLine, always: true,
                               "found \(parser.dataRowCount) hourly rows; expected \(expected), one calendar year of hours (\(rule))")
         }
         if let first = parser.rows.first, first.line == parser.firstDataLine,
            !(first.stamp.month == 1 && first.stamp.day == 1 && first.stamp.hour == 0) {
-            diagnostics.error(line: first.line, column: 1, field: parser.clock?.rawValue ?? "",
+            diagnostics.error(line: first.line, column: 1, field: parser.clock?.rawValue ?? "", always: true,
                               "first time stamp is \(first.stamp.wallDescription); expected \(year)-01-01 00:00, the start of the year (each stamp is the start of its hour: shift hour-ending data one hour earlier)")
         }
         if let other = parser.firstOtherYear {
             let more = parser.otherYearRows - 1
-            diagnostics.error(line: other.line, column: 1, field: parser.clock?.rawValue ?? "",
+            diagnostics.error(line: other.line, column: 1, field: parser.clock?.rawValue ?? "", always: true,
                               "time stamp is in \(other.year) but the file starts in \(year); a file holds one calendar year in its own clock\(more > 0 ? " (\(more) more row\(more == 1 ? "" : "s") outside \(year))" : "")")
         }
         guard !diagnostics.hasErrors else { return nil }

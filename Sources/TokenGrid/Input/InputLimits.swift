@@ -1,0 +1,32 @@
+/// The limits every input file is held to, so that no input can crash, hang or exhaust memory, and no number
+/// that would make the placement LP unsafe reaches the solver. Each limit is reported as a located error.
+public enum InputLimits {
+    /// Largest file read, in bytes (16 MiB); the shipped files are a few kilobytes.
+    public static let maximumFileBytes = 16 << 20
+    /// Most YAML nodes in one document, counting every alias as the nodes it repeats.
+    public static let maximumNodes = 2_000_000
+    /// Most aliases (`*name`) in one document.
+    public static let maximumAliases = 10_000
+    /// Deepest nesting of lists and mappings in one document.
+    public static let maximumDepth = 64
+    /// Longest single YAML scalar, in bytes (longer text fields are rejected by their own, smaller limits).
+    public static let maximumScalarBytes = 64 << 10
+    /// Longest id (`[a-z0-9-]+`), in characters.
+    public static let maximumIDLength = 64
+    /// Longest text field (names, sources, reasons …), in characters.
+    public static let maximumTextLength = 1_000
+    /// Longest plan `description`, in characters.
+    public static let maximumDescriptionLength = 10_000
+    /// Most overrides (the plan's `overrides` and the command line's `--set` together).
+    public static let maximumOverrides = 1_000
+    /// Most errors, and separately most warnings, kept and printed; the rest are counted.
+    public static let maximumDiagnostics = 1_000
+    /// Numbers of smaller non-zero magnitude are read as 0 with a warning (subnormal numbers always are).
+    public static let smallestNonZeroMagnitude = 1e-30
+    /// Years that observation and base dates may lie in.
+    public static let dateYears = 1990 ... 2100
+    /// Smallest non-zero discount rate: below it the capital recovery factor r ÷ (1 − (1 + r)^−n) loses all precision.
+    public static let smallestNonZeroDiscountRate = 1e-6
+    /// Smallest non-zero renewable capacity factor: below it the resource produces nothing the LP can resolve.
+    public static let smallestNonZeroCapacityFactor = 1e-6
+}
