@@ -14,6 +14,8 @@ struct BenchmarkArguments {
     var strategy = PlacementOptions.Strategy.automatic
     var threads = 2
     var presolve = true
+    var variants = 100
+    var coldVariants = 10
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var iterator = words.makeIterator()
@@ -29,6 +31,8 @@ struct BenchmarkArguments {
             case "--threads": threads = Int(iterator.next() ?? "") ?? threads
             case "--glpsol": glpsol = true
             case "--no-presolve": presolve = false
+            case "--variants": variants = Int(iterator.next() ?? "") ?? variants
+            case "--cold-variants": coldVariants = Int(iterator.next() ?? "") ?? coldVariants
             default: mode = word
             }
         }

@@ -224,12 +224,15 @@ struct InputLoadingTests {
         #expect(scenario.plan.carbonCapTonnesPerYear?.given(in: 2025) == nil)
     }
 
-    /// `years: {first: 2026}`: each key is optional, `last` defaults to 2030 (and `first` to 2025).
-    @Test(arguments: [("{first: 2026}", 2026 ... 2030), ("{last: 2027}", 2025 ... 2027), ("{}", 2025 ... 2030)])
-    func yearsKeysAreEachOptional(years: String, expected: ClosedRange<Int>) throws {
+    /// `years` may be left out (2025–2030), but a `years` mapping must give both `first` and `last`: a half-written
+    /// horizon is an error at the mapping, not a silent default.
+    @Test(arguments: ["{first: 2026}", "{last: 2027}", "{}"])
+    func yearsNeedsBothKeys(years: String) throws {
         let plan = InputFixtures.plan.edited("years: {first: 2025, last: 2027}", "years: \(years)")
-        let scenario = try InputWorkspace().load(plan: plan)
-        #expect(scenario.plan.years == Array(expected))
+        let error = try InputWorkspace().loadError(plan: plan)
+        #expect(error.errors.contains { $0.fieldPath.hasPrefix("years") && $0.message.contains("both first and last") }, "\(error)")
+        let omitted = try InputWorkspace().load(plan: InputFixtures.plan.edited("years: {first: 2025, last: 2027}\n", ""))
+        #expect(omitted.plan.years == Array(2025 ... 2030))
     }
 
     // MARK: - warnings

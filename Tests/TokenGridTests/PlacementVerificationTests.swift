@@ -18,7 +18,7 @@ import Testing
         let data = Self.generated(sites: 8, years: 2, slices: .seasons4x24, zones: 3, seed: 5)
         let result = try PlacementSolver.solve(data, options: PlacementOptions(strategy: .monolithic))
         // Seen: "primal with presolve: optimal, primal residual 1.8e-16, dual residual 8.3e-03, … — rejected", then
-        // "dual: optimal, …, dual residual 1.9e-15, duality gap 4.3e-15 — accepted".
+        // "dual, unscaled: optimal, …, dual residual 1.9e-15, duality gap 4.3e-15 — accepted".
         #expect(result.solver.attempts.count == 2, "\(result.solver.attempts)")
         #expect(result.solver.attempts.first?.hasPrefix("primal with presolve") == true)
         #expect(result.solver.attempts.first?.hasSuffix("rejected") == true)

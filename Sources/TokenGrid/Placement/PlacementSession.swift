@@ -36,7 +36,7 @@ public final class PlacementSession {
             let outcome = try solver.solve(data, full: model)
             clock.timings.solveSeconds += clock.lap()
             let label = "benders-\(options.solver.method.rawValue)" + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
-            let accepted = attempts.consider(outcome.solution, method: label)
+            let accepted = attempts.consider(outcome.solution, label: label)
             clock.timings.checkSeconds += clock.lap()
             if let accepted { return finish(accepted.0, method: "benders-\(options.solver.method.rawValue)", attempts, &clock) }
         }
@@ -50,10 +50,10 @@ public final class PlacementSession {
             }
             let solution = try problem.solve(solverOptions)
             clock.timings.solveSeconds += clock.lap()
-            let label = warm ? "dual (warm start)" : solverOptions.method.rawValue
+            let label = Attempts.label(solverOptions, warm: warm)
             switch solution.status {
             case .optimal:
-                let accepted = attempts.consider(solution, method: label, presolve: solverOptions.presolve)
+                let accepted = attempts.consider(solution, label: label)
                 clock.timings.checkSeconds += clock.lap()
                 if let accepted { return finish(accepted.0, method: solverOptions.method.rawValue, attempts, &clock) }
             case .infeasible, .infeasibleOrUnbounded:
@@ -62,7 +62,7 @@ public final class PlacementSession {
                 throw PlacementSolver.Failure.infeasible(reasons.isEmpty ? ["GLPK reports \(solution.status.rawValue), and no single input limit explains it; export the model with `tokengrid export` to inspect it"] : reasons)
             default:
                 whole = nil
-                attempts.record(solution, method: label, presolve: solverOptions.presolve)
+                attempts.record(solution, label: label)
                 var result = model.results(from: solution, statistics: attempts.statistics(solution, method: solverOptions.method.rawValue))
                 result.status = solution.status
                 throw PlacementSolver.Failure.solverStopped(solution.status, result)

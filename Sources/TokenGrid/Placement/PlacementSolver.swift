@@ -92,19 +92,29 @@ public enum PlacementSolver {
         }
     }
 
-    /// The whole-LP solves to try in order: the requested one, then the other simplex method from scratch without
-    /// presolve (GLPK's presolver and its primal simplex have each stopped at "optimal" above the optimum), then
-    /// exact arithmetic when the LP is small enough for it.
+    /// The whole-LP solves to try in order: the requested one; then the other simplex method from scratch without
+    /// presolve or scaling; then the requested method likewise; then exact arithmetic when the LP is small enough.
+    /// (GLPK's presolver, and its automatic scaling, have each let both simplex methods stop at "optimal" above the
+    /// optimum: with a column at a bound against the sign of its reduced cost, below GLPK's scaled tolerance.)
     static func fallbackSequence(_ primary: SolverOptions, rows: Int, includePrimary: Bool) -> [SolverOptions] {
         var sequence = includePrimary ? [primary] : []
-        var other = primary
+        var plain = primary
+        plain.presolve = false
+        plain.scaling = false
+        plain.warmStart = false
+        var other = plain
         other.method = primary.method == .primalSimplex ? .dualSimplex : .primalSimplex
-        other.presolve = false
-        other.warmStart = false
-        sequence.append(other)
-        if !includePrimary { sequence.append(primary) }
+        sequence += [other, plain]
+        if rows <= exactSimplexRowLimit {
+            var exact = plain
+            exact.method = .exactSimplex
+            sequence.append(exact)
+        }
         return sequence
     }
+
+    /// Largest LP (rows) re-solved in exact arithmetic as a last resort: about 7 s at 11,000 rows.
+    static let exactSimplexRowLimit = 20_000
 }
 
 /// The solves tried for one plan and their checks.
@@ -122,21 +132,21 @@ struct Attempts {
         self.tamper = tamper
     }
 
-    /// Checks an "optimal" solution; returns it with its method name when it passes.
-    mutating func consider(_ solution: Solution, method: String, presolve: Bool = false) -> (Solution, String)? {
+    /// Checks an "optimal" solution; returns it with its label when it passes.
+    mutating func consider(_ solution: Solution, label: String) -> (Solution, String)? {
         var solution = solution
         tamper?(&solution, lines.count)
         let check = SolutionCheck(program: model.program, solution: solution)
         checks.append(check)
         last = solution
         let passed = check.passes(tolerances)
-        lines.append("\(Self.label(method, presolve)): optimal, \(check.summary) — \(passed ? "accepted" : "rejected")")
-        return passed ? (solution, method) : nil
+        lines.append("\(label): optimal, \(check.summary) — \(passed ? "accepted" : "rejected")")
+        return passed ? (solution, label) : nil
     }
 
-    /// Records a solve that ended without an optimum.
-    mutating func record(_ solution: Solution, method: String, presolve: Bool) {
-        lines.append("\(Self.label(method, presolve)): \(solution.status.rawValue)")
+    /// Records a solve that ended without an optimum, with GLPK's reason when it gave one.
+    mutating func record(_ solution: Solution, label: String) {
+        lines.append("\(label): \(solution.status.rawValue)" + (solution.message.map { " (\($0))" } ?? ""))
         last = solution
     }
 
@@ -145,7 +155,11 @@ struct Attempts {
                                          iterations: solution.iterations, method: method, check: checks.last, attempts: lines)
     }
 
-    private static func label(_ method: String, _ presolve: Bool) -> String { presolve ? "\(method) with presolve" : method }
+    /// How a whole-LP solve was run, in words: `primal with presolve`, `dual, unscaled`, `dual (warm start)`.
+    static func label(_ options: SolverOptions, warm: Bool) -> String {
+        if warm { return "\(options.method.rawValue) (warm start)" }
+        return options.method.rawValue + (options.presolve ? " with presolve" : "") + (options.scaling ? "" : ", unscaled")
+    }
 }
 
 /// Phase timings for ``PlacementResult/Timings``.

@@ -6,6 +6,8 @@ struct BendersMaster {
     var model: PlacementModel
     /// θ[y,b] column of each (year, block), in ``BendersSolver/subproblems`` order.
     var theta: [VariableID] = []
+    /// Each idle-fit row and the (site, year, slice) whose headroom row (and renewables row) it sums up.
+    var idleFitRows: [(row: ConstraintID, site: Int, year: Int, slice: Int)] = []
 
     init(data: PlacementData, subproblems: [(year: Int, block: Int)]) {
         model = PlacementModel.build(data, scope: .capacity)
@@ -32,7 +34,9 @@ struct BendersMaster {
 
     /// Idle power of installed capacity must fit under the grid headroom of every slice, less what renewables can
     /// supply there, so that each block LP is feasible at the master's capacity. The full LP implies these rows;
-    /// the master needs them stated. A row is left out where even the largest possible idle load fits.
+    /// the master needs them stated. A row is left out where even the largest possible idle load fits. Each is the sum
+    /// of one slice's headroom row and renewables row with no tokens produced, so its dual belongs to those rows in
+    /// the full LP (``BendersAssembly`` puts it there).
     ///
     ///   Σ_a PUE_s × idle_a × cap[s,a,y] − Σ_k CF[s,k,t] × renew_cap[s,k,y] ≤ upper[s,y,t] + Σ_k CF[s,k,t] × existing_k
     private mutating func addIdlePowerRows(_ data: PlacementData) {
@@ -43,8 +47,9 @@ struct BendersMaster {
                 var capacityTerms = site.designs.indices.map { (model.capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
                 if site.renewables.isEmpty {
                     // Without renewables the tightest slice decides: one row per site and year.
-                    let tightest = upper.min() ?? 0
-                    if largestIdle > tightest { model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y])]", terms: capacityTerms, bounds: .atMost(tightest)) }
+                    guard let tightest = upper.indices.min(by: { upper[$0] < upper[$1] }), largestIdle > upper[tightest] else { continue }
+                    let row = model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y])]", terms: capacityTerms, bounds: .atMost(upper[tightest]))
+                    idleFitRows.append((row, s, y, tightest))
                     continue
                 }
                 let firstTerms = capacityTerms.count
@@ -55,7 +60,8 @@ struct BendersMaster {
                         capacityTerms.append((model.renewableCapacity[s][k][y], -site.capacityFactor[k][t]))
                         existing += site.capacityFactor[k][t] * resource.existingMW.value
                     }
-                    model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[t].name)]", terms: capacityTerms, bounds: .atMost(upper[t] + existing))
+                    let row = model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[t].name)]", terms: capacityTerms, bounds: .atMost(upper[t] + existing))
+                    idleFitRows.append((row, s, y, t))
                 }
             }
         }

@@ -1,0 +1,50 @@
+import Foundation
+import TokenGrid
+
+/// Variants of a generated decomposed plan (default 40 sites × 6 years × 96 slices × 10 zones) solved in one
+/// ``PlacementSession`` — warm: block problems, bases and binding cuts carried from variant to variant — against a
+/// new session per variant (cold). Each variant scales one site's power price and one zone's demand growth.
+///
+///     swift run -c release tokengrid-bench decomposed-sweep [--variants 100] [--cold-variants 10] [--threads 2]
+enum DecomposedSweepBenchmark {
+    static func run(_ arguments: BenchmarkArguments) {
+        let base = SyntheticScenario.make(sites: arguments.sites, years: arguments.years, slices: arguments.slices,
+                                          zones: arguments.zones, sitesPerZone: arguments.sitesPerZone)
+        var options = PlacementOptions(strategy: .decomposed)
+        options.threads = arguments.threads
+        print("decomposed sweep \(base.plan.name): \(arguments.variants) variants warm, \(arguments.coldVariants) cold, \(arguments.threads) thread(s)")
+        let warm = PlacementSession(options: options)
+        var warmSeconds: [Double] = [], warmObjectives: [Double] = []
+        let warmStart = Date()
+        for v in 0 ..< arguments.variants {
+            let start = Date()
+            let result = try! warm.solve(data(base, variant: v, of: arguments.variants))
+            warmSeconds.append(seconds(since: start))
+            warmObjectives.append(result.objectiveUSD)
+            if v < 3 || v == arguments.variants - 1 { print("  warm variant \(v): \(format(warmSeconds.last!)) s, \(result.solver.attempts.last ?? "")") }
+        }
+        let warmTotal = seconds(since: warmStart)
+        var coldSeconds: [Double] = [], worst = 0.0
+        for v in 0 ..< arguments.coldVariants {
+            let start = Date()
+            let result = try! PlacementSession(options: options).solve(data(base, variant: v, of: arguments.variants))
+            coldSeconds.append(seconds(since: start))
+            worst = max(worst, abs(result.objectiveUSD - warmObjectives[v]) / abs(result.objectiveUSD))
+        }
+        let warmMean = warmTotal / Double(arguments.variants), coldMean = coldSeconds.reduce(0, +) / Double(max(1, coldSeconds.count))
+        let warmAfterFirst = warmSeconds.dropFirst().reduce(0, +) / Double(max(1, warmSeconds.count - 1))
+        print("  warm: \(format(warmTotal)) s for \(arguments.variants) variants, \(format(warmMean)) s per variant (\(format(warmAfterFirst)) s after the first)")
+        print("  cold: \(format(coldMean)) s per variant (mean of \(coldSeconds.count))")
+        print("  speed-up per variant: ×\(format(coldMean / warmMean)) (×\(format(coldMean / warmAfterFirst)) after the first); largest objective difference warm vs cold \(worst); peak memory \(format(peakMemoryMB())) MB")
+    }
+
+    /// Variant `v`: site (v mod sites) pays 0.7–1.3 × its power price, zone (v mod zones) grows 0.8–1.2 × as fast.
+    static func data(_ base: Scenario, variant v: Int, of count: Int) -> PlacementData {
+        var scenario = base
+        let factor = 0.7 + 0.6 * Double(v) / Double(max(1, count - 1))
+        scenario.regions[v % scenario.regions.count].grid.priceUSDPerMWh.value *= factor
+        let z = v % scenario.plan.zones.count
+        if case .cagr(let rate) = scenario.plan.zones[z].growth { scenario.plan.zones[z].growth = .cagr(ratePerYear: rate * (0.8 + 0.4 * factor - 0.28)) }
+        return PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+    }
+}
