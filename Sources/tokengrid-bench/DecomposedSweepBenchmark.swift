@@ -18,16 +18,27 @@ enum DecomposedSweepBenchmark {
         let warmStart = Date()
         for v in 0 ..< arguments.variants {
             let start = Date()
-            let result = try! warm.solve(data(base, variant: v, of: arguments.variants))
+            let result: PlacementResult
+            do {
+                result = try warm.solve(data(base, variant: v, of: arguments.variants))
+            } catch {
+                print("  warm variant \(v) failed: \(error)")
+                return
+            }
             warmSeconds.append(seconds(since: start))
             warmObjectives.append(result.objectiveUSD)
-            if v < 3 || v == arguments.variants - 1 { print("  warm variant \(v): \(format(warmSeconds.last!)) s, \(result.solver.attempts.last ?? "")") }
+            if v < 5 || v == arguments.variants - 1 || warmSeconds.last! > 2 * warmSeconds[0] {
+                print("  warm variant \(v): \(format(warmSeconds.last!)) s (master \(format(result.timings.masterSeconds)) s, blocks \(format(result.timings.blockSeconds)) s), \(result.solver.attempts.joined(separator: " / "))")
+            }
         }
         let warmTotal = seconds(since: warmStart)
         var coldSeconds: [Double] = [], worst = 0.0
         for v in 0 ..< arguments.coldVariants {
             let start = Date()
-            let result = try! PlacementSession(options: options).solve(data(base, variant: v, of: arguments.variants))
+            guard let result = try? PlacementSession(options: options).solve(data(base, variant: v, of: arguments.variants)) else {
+                print("  cold variant \(v) failed")
+                return
+            }
             coldSeconds.append(seconds(since: start))
             worst = max(worst, abs(result.objectiveUSD - warmObjectives[v]) / abs(result.objectiveUSD))
         }

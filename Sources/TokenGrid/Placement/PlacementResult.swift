@@ -87,6 +87,9 @@ public struct PlacementResult: Sendable, Codable {
         public var solveSeconds = 0.0
         public var checkSeconds = 0.0
         public var extractSeconds = 0.0
+        /// Decomposed solves: of `solveSeconds`, the time in the master and in the blocks.
+        public var masterSeconds = 0.0
+        public var blockSeconds = 0.0
 
         public init() {}
     }

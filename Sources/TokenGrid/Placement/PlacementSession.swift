@@ -35,7 +35,9 @@ public final class PlacementSession {
             benders = solver
             let outcome = try solver.solve(data, full: model)
             clock.timings.solveSeconds += clock.lap()
-            let label = "benders-\(options.solver.method.rawValue)" + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
+            let label = "benders-\(options.solver.method.rawValue), \(outcome.iterations) iterations" + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
+            clock.timings.masterSeconds += outcome.masterSeconds
+            clock.timings.blockSeconds += outcome.blockSeconds
             let accepted = attempts.consider(outcome.solution, label: label)
             clock.timings.checkSeconds += clock.lap()
             if let accepted { return finish(accepted.0, method: "benders-\(options.solver.method.rawValue)", attempts, &clock) }

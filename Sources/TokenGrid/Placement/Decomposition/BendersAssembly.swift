@@ -9,7 +9,7 @@ struct BendersAssembly {
     let subproblems: [(year: Int, block: Int)]
 
     func solution(masterValues: [Double], masterDuals: [Double], outcomes: [BlockProblem.Outcome],
-                  cutOwners: [Int: (subproblem: Int, duals: [Float])], cutWeights: [Double], objective: Double,
+                  cutOwners: [Int: (subproblem: Int, duals: [Double])], cutWeights: [Double], objective: Double,
                   iterations: Int, method: SolverOptions.Method) -> Solution {
         var x = [Double](repeating: 0, count: full.program.variableCount)
         for (fullColumn, masterColumn) in zip(full.capacityPartColumns(), master.model.capacityPartColumns()) {
@@ -24,12 +24,12 @@ struct BendersAssembly {
             let weight = cutWeights[row]
             guard weight > 0 else { continue }
             if combined[owner.subproblem].isEmpty { combined[owner.subproblem] = [Double](repeating: 0, count: owner.duals.count) }
-            for k in owner.duals.indices { combined[owner.subproblem][k] += weight * Double(owner.duals[k]) }
+            for k in owner.duals.indices { combined[owner.subproblem][k] += weight * owner.duals[k] }
         }
         for (index, outcome) in outcomes.enumerated() {
             let (y, b) = subproblems[index]
             for (column, value) in zip(full.blockColumns(year: y, block: b), outcome.values) { x[column.index] = value }
-            let blockDuals = combined[index].isEmpty ? outcome.duals.map(Double.init) : combined[index]
+            let blockDuals = combined[index].isEmpty ? outcome.duals : combined[index]
             for (row, position) in zip(full.blockRows(year: y, block: b), outcome.operationRowPositions) { duals[row.index] = blockDuals[position] }
         }
         // An idle-fit row of the master is a slice's headroom row plus its renewables row with nothing produced.

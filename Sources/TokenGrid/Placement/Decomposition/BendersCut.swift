@@ -15,13 +15,14 @@ struct BendersCut: Sendable {
     var gradient: [Double]
 
     /// The cut `multipliers` (one per row of `program`) give against `program`, whose `linking` columns are the fixed
-    /// ones; nil when the bound is −∞ (a multiplier pushes on a missing bound).
-    init?(multipliers: [Float], program: LinearProgram, linking: [VariableID]) {
+    /// ones. `impliedUpper` gives columns an upper bound their rows imply (a valid stand-in in the Lagrangian, where the
+    /// rows are relaxed); nil when the bound is −∞ (a multiplier pushes on a missing bound).
+    init?(multipliers: [Double], program: LinearProgram, linking: [VariableID], impliedUpper: [Int: Double] = [:]) {
         guard multipliers.count == program.constraintCount else { return nil }
         var reduced = program.objectiveCoefficients, scale = program.objectiveCoefficients.map { 1 + abs($0) }
         var constant = program.objectiveConstant
         for i in 0 ..< program.constraintCount {
-            let y = Double(multipliers[i])
+            let y = multipliers[i]
             guard y != 0 else { continue }
             let bounds = program.constraintBounds[i]
             let bound = y > 0 ? bounds.lower : bounds.upper
@@ -40,12 +41,13 @@ struct BendersCut: Sendable {
             if d > 0 {
                 if bounds.lower.isFinite { constant += d * bounds.lower } else { return nil }
             } else if d < 0 {
-                if bounds.upper.isFinite {
-                    constant += d * bounds.upper
-                } else if -d > 1e-7 * scale[j] {
+                let upper = min(bounds.upper, impliedUpper[j] ?? .infinity)
+                if upper.isFinite {
+                    constant += d * upper
+                } else if -d > 1e-9 * scale[j] {
                     return nil
                 }
-                // (A reduced cost within rounding of zero, from single-precision multipliers, is taken as zero.)
+                // (A reduced cost within rounding of zero is taken as zero.)
             }
         }
         self.constant = constant

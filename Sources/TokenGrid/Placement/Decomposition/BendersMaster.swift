@@ -17,6 +17,35 @@ struct BendersMaster {
         addIdlePowerRows(data)
     }
 
+    /// The master's own cost at `point` (its columns' values): capacity, renewables and the objective constant, not θ.
+    func capacityCost(at point: [Double]) -> Double {
+        let program = model.program
+        var isTheta = [Bool](repeating: false, count: program.variableCount)
+        for column in theta { isTheta[column.index] = true }
+        var cost = program.objectiveConstant
+        for j in 0 ..< program.variableCount where !isTheta[j] { cost += program.objectiveCoefficients[j] * point[j] }
+        return cost
+    }
+
+    /// Whether `point` (a previous solve's master values) meets this master's bounds and rows, so it can serve as a
+    /// feasible core point; θ columns are ignored.
+    func isFeasible(_ point: [Double]) -> Bool {
+        let program = model.program
+        guard point.count == program.variableCount else { return false }
+        var isTheta = [Bool](repeating: false, count: program.variableCount)
+        for column in theta { isTheta[column.index] = true }
+        for j in 0 ..< program.variableCount where !isTheta[j] {
+            let bounds = program.variableBounds[j], tolerance = 1e-9 * (1 + abs(point[j]))
+            if point[j] < bounds.lower - tolerance || point[j] > bounds.upper + tolerance { return false }
+        }
+        for i in 0 ..< program.constraintCount {
+            let activity = program.activity(of: ConstraintID(i), at: point), bounds = program.constraintBounds[i]
+            let tolerance = 1e-9 * (1 + abs(activity))
+            if activity < bounds.lower - tolerance || activity > bounds.upper + tolerance { return false }
+        }
+        return true
+    }
+
     /// The linking columns of one subproblem in the master, in the block's order.
     func linkingColumns(year y: Int, block b: Int) -> [VariableID] { model.linkingColumns(year: y, block: b) }
 

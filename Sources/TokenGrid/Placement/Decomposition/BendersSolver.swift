@@ -23,6 +23,10 @@ final class BendersSolver {
     var onIteration: ((Int, Double, Double) -> Void)?
 
     private var workers: [BlockWorker] = []
+    /// The best master point of the last solve, which starts the next variant's stabilisation when it is feasible there.
+    private var incumbent: [Double]?
+    /// Weight of the core point in the in-out separation point.
+    var stabilisation = 0.5
     /// The (year, block) pairs of the plan the workers hold problems for, in a fixed order.
     private(set) var subproblems: [(year: Int, block: Int)] = []
 
@@ -32,6 +36,9 @@ final class BendersSolver {
         var gap: Double
         /// Cuts carried over from the previous variant and still finite for this one.
         var cutsReused: Int
+        /// Seconds in the master LP and in the block LPs (wall clock, all workers together).
+        var masterSeconds: Double
+        var blockSeconds: Double
     }
 
     init(options: SolverOptions, threads: Int, relativeGap: Double, maxIterations: Int) {
@@ -46,13 +53,15 @@ final class BendersSolver {
     /// Solves `data`, whose full LP `full` the caller has built (it is needed to assemble the solution).
     func solve(_ data: PlacementData, full: PlacementModel) throws -> Outcome {
         let pairs = (0 ..< data.years.count).flatMap { y in data.blocks.indices.map { (year: y, block: $0) } }
+        let prepareStart = DispatchTime.now().uptimeNanoseconds
         let reused = try prepareWorkers(data, pairs)
+        let prepareSeconds = Double(DispatchTime.now().uptimeNanoseconds - prepareStart) / 1e9
         var master = BendersMaster(data: data, subproblems: subproblems)
         let masterProblem = try GLPKProblem(master.model.program)
         let linkingByBlock = subproblems.map { master.linkingColumns(year: $0.year, block: $0.block) }
 
-        var cutOwners: [Int: (subproblem: Int, duals: [Float])] = [:]   // master row index → subproblem and its multipliers
-        func addCut(_ cut: BendersCut, subproblem index: Int, multipliers: [Float], name: String) throws {
+        var cutOwners: [Int: (subproblem: Int, duals: [Double])] = [:]   // master row index → subproblem and its multipliers
+        func addCut(_ cut: BendersCut, subproblem index: Int, multipliers: [Double], name: String) throws {
             var variables = [master.theta[index]], coefficients = [1.0]
             for (k, slope) in cut.gradient.enumerated() where slope != 0 {
                 variables.append(linkingByBlock[index][k])
@@ -61,53 +70,121 @@ final class BendersSolver {
             let row = try masterProblem.addConstraint(name, variables: variables, coefficients: coefficients, bounds: .atLeast(cut.constant))
             cutOwners[row.index] = (index, multipliers)
         }
+        var keptRows: [ConstraintID] = []
         for (number, (index, cut, multipliers)) in reused.enumerated() {
             try addCut(cut, subproblem: index, multipliers: multipliers, name: "kept_cut[\(number)]")
+            keptRows.append(ConstraintID(masterProblem.constraintCount - 1))
         }
+
 
         var lower = -Double.infinity, upper = Double.infinity, gap = Double.infinity
         var iterations = 0, simplexIterations = 0
         var masterSolution: Solution
-        var outcomes: [BlockProblem.Outcome]
-        var best: (upper: Double, masterSolution: Solution, outcomes: [BlockProblem.Outcome])?
+        var outcomes: [BlockProblem.Outcome] = []
+        var masterSeconds = 0.0, blockSeconds = 0.0
+        // In-out stabilisation: blocks are solved at a point between the master's answer and the best point so far
+        // (the core), which keeps cuts near the optimum; the previous variant's best point starts the core of the next.
+        var core = incumbent.flatMap { master.isFeasible($0) ? $0 : nil }
+        var best: (upper: Double, point: [Double], outcomes: [BlockProblem.Outcome])?
+        var weight = core == nil ? 0 : stabilisation
+        if let core {
+            // Exact cuts at the previous variant's optimum first: one pass over the blocks, from their kept bases.
+            let blockPoints = linkingByBlock.map { $0.map { core[$0.index] } }
+            let blockStart = DispatchTime.now().uptimeNanoseconds
+            let first = try solveBlocks(blockPoints)
+            blockSeconds += Double(DispatchTime.now().uptimeNanoseconds - blockStart) / 1e9
+            simplexIterations += first.reduce(0) { $0 + $1.iterations }
+            upper = master.capacityCost(at: core) + first.reduce(0) { $0 + $1.objective }
+            best = (upper, core, first)
+            for (index, outcome) in first.enumerated() {
+                try addCut(BendersCut(outcome: outcome, at: blockPoints[index]), subproblem: index, multipliers: outcome.duals, name: "core_cut[\(index)]")
+            }
+        }
         repeat {
             iterations += 1
-            masterSolution = try masterProblem.solve(SolverOptions(method: .dualSimplex, presolve: false, warmStart: iterations > 1))
-            guard masterSolution.status == .optimal else {
-                throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master ended \(masterSolution.status.rawValue)")
-            }
+            let masterStart = DispatchTime.now().uptimeNanoseconds
+            masterSolution = try solveMaster(masterProblem, iteration: iterations, keptCuts: reused.count)
+            masterSeconds += Double(DispatchTime.now().uptimeNanoseconds - masterStart) / 1e9
             simplexIterations += masterSolution.iterations
             lower = masterSolution.objective
-            let points = linkingByBlock.map { $0.map { masterSolution.variableValues[$0.index] } }
-            outcomes = try solveBlocks(points)
+            let answer = masterSolution.variableValues
+            let point = core.map { core in zip(core, answer).map { weight * $0 + (1 - weight) * $1 } } ?? answer
+            let blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
+            let blockStart = DispatchTime.now().uptimeNanoseconds
+            outcomes = try solveBlocks(blockPoints)
+            blockSeconds += Double(DispatchTime.now().uptimeNanoseconds - blockStart) / 1e9
             simplexIterations += outcomes.reduce(0) { $0 + $1.iterations }
-            let thetaTotal = master.theta.reduce(0) { $0 + masterSolution.variableValues[$1.index] }
-            let candidate = lower - thetaTotal + outcomes.reduce(0) { $0 + $1.objective }
+            let candidate = master.capacityCost(at: point) + outcomes.reduce(0) { $0 + $1.objective }
             if candidate < upper {
                 upper = candidate
-                best = (candidate, masterSolution, outcomes)
+                best = (candidate, point, outcomes)
+                core = point
+            } else if core == nil {
+                core = point
             }
             gap = (upper - lower) / max(1e-9, abs(upper))
             onIteration?(iterations, lower, upper)
-            if gap <= relativeGap || iterations >= maxIterations { break }
-            for (index, outcome) in outcomes.enumerated() {
-                let estimate = masterSolution.variableValues[master.theta[index].index]
-                guard outcome.objective > estimate + 1e-9 * max(1, abs(outcome.objective)) else { continue }
-                try addCut(BendersCut(outcome: outcome, at: points[index]), subproblem: index, multipliers: outcome.duals, name: "cut[\(iterations),\(index)]")
+            if iterations >= maxIterations { break }
+            if gap <= relativeGap {
+                // Kept cuts carry multipliers of another variant's data, which are not dual feasible for this one: when
+                // any still holds the bound, set them all aside and converge again on this variant's own cuts, so that
+                // the duals assembled from the final master are this LP's.
+                guard keptRows.contains(where: { masterSolution.constraintDuals[$0.index] > 1e-12 }) else { break }
+                for row in keptRows {
+                    try masterProblem.setBounds(row, .free)
+                    cutOwners[row.index] = nil
+                }
+                keptRows = []
             }
+            var added = 0
+            for (index, outcome) in outcomes.enumerated() {
+                let cut = BendersCut(outcome: outcome, at: blockPoints[index])
+                let atAnswer = cut.value(at: linkingByBlock[index].map { answer[$0.index] })
+                guard atAnswer > answer[master.theta[index].index] + 1e-9 * max(1, abs(atAnswer)) else { continue }
+                try addCut(cut, subproblem: index, multipliers: outcome.duals, name: "cut[\(iterations),\(index)]")
+                added += 1
+            }
+            // A separation point whose cuts leave the master's answer standing says nothing new: next time solve the
+            // blocks at the answer itself, which either cuts it off or proves it optimal.
+            weight = added == 0 ? 0 : stabilisation
         } while true
-        // Report the iterate that gave the best upper bound with the duals of the last master (its cuts hold that bound).
-        let chosen = best ?? (upper, masterSolution, outcomes)
-        try keepCuts(cutOwners, masterSolution: masterSolution, lastOutcomes: outcomes)
+        let chosen = best ?? (upper, masterSolution.variableValues, outcomes)
+        incumbent = chosen.point
+        try keepCuts(cutOwners, masterSolution: masterSolution)
+        let assemblyStart = DispatchTime.now().uptimeNanoseconds
         let solution = BendersAssembly(full: full, master: master, subproblems: subproblems).solution(
-            masterValues: chosen.masterSolution.variableValues, masterDuals: masterSolution.constraintDuals, outcomes: chosen.outcomes,
+            masterValues: chosen.point, masterDuals: masterSolution.constraintDuals, outcomes: chosen.outcomes,
             cutOwners: cutOwners, cutWeights: masterSolution.constraintDuals, objective: chosen.upper, iterations: simplexIterations, method: options.method)
-        return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: reused.count)
+        let assemblySeconds = Double(DispatchTime.now().uptimeNanoseconds - assemblyStart) / 1e9
+        if ProcessInfo.processInfo.environment["TOKENGRID_BENDERS_TRACE"] != nil {
+            print("    benders: prepare \(prepareSeconds) s, master \(masterSeconds) s, blocks \(blockSeconds) s, assembly \(assemblySeconds) s, \(iterations) iterations")
+        }
+        return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: reused.count, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
+    }
+
+    /// Solves the master: the first time from scratch by primal simplex, afterwards from the previous basis by dual
+    /// simplex (added cuts keep it dual feasible), and again from scratch by primal simplex if that does not end optimal
+    /// (GLPK has called a master with many kept cuts infeasible that primal simplex solves). Unscaled: scale factors
+    /// fixed before the cuts arrive fit them badly, and GLPK then failed on masters HiGHS solved at once.
+    private func solveMaster(_ problem: GLPKProblem, iteration: Int, keptCuts: Int) throws -> Solution {
+        var solution: Solution?
+        if iteration > 1 { solution = try? problem.solve(SolverOptions(method: .dualSimplex, presolve: false, scaling: false, warmStart: true)) }
+        if solution?.status != .optimal {
+            do {
+                solution = try problem.solve(SolverOptions(method: .primalSimplex, presolve: false, scaling: false))
+            } catch {
+                throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master, iteration \(iteration) (\(keptCuts) cuts kept from the previous variant): \(error)")
+            }
+        }
+        guard let solution, solution.status == .optimal else {
+            throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master, iteration \(iteration), ended \(solution?.status.rawValue ?? "without a status")")
+        }
+        return solution
     }
 
     /// Creates the workers and their block problems for a new plan shape, or loads the new variant into the ones held
     /// (returning the kept cuts re-evaluated for it).
-    private func prepareWorkers(_ data: PlacementData, _ pairs: [(year: Int, block: Int)]) throws -> [(Int, BendersCut, [Float])] {
+    private func prepareWorkers(_ data: PlacementData, _ pairs: [(year: Int, block: Int)]) throws -> [(Int, BendersCut, [Double])] {
         let count = max(1, min(threads, pairs.count))
         let sameShape = !workers.isEmpty && workers.count == count && subproblems.count == pairs.count
             && zip(subproblems, pairs).allSatisfy { $0.year == $1.year && $0.block == $1.block }
@@ -125,7 +202,7 @@ final class BendersSolver {
             return []
         }
         workers = self.workers
-        let loaded = try runInParallel(on: workers.map(\.thread)) { index -> [(Int, BendersCut, [Float])] in
+        let loaded = try runInParallel(on: workers.map(\.thread)) { index -> [(Int, BendersCut, [Double])] in
             try workers[index].problems.enumerated().flatMap { k, problem in
                 try problem.load(data).map { (index + k * count, $0.cut, $0.multipliers) }
             }
@@ -146,14 +223,13 @@ final class BendersSolver {
         return outcomes.map { $0! }
     }
 
-    /// Keeps, for the next variant, the multipliers of the cuts that bind at the final master and of the last solve
-    /// of every block.
-    private func keepCuts(_ owners: [Int: (subproblem: Int, duals: [Float])], masterSolution: Solution, lastOutcomes: [BlockProblem.Outcome]) throws {
-        var keep = [[[Float]]](repeating: [], count: subproblems.count)
+    /// Keeps, for the next variant, the multipliers of the cuts that bind at the final master (the next variant also
+    /// starts with exact cuts at this one's optimum).
+    private func keepCuts(_ owners: [Int: (subproblem: Int, duals: [Double])], masterSolution: Solution) throws {
+        var keep = [[[Double]]](repeating: [], count: subproblems.count)
         for (row, owner) in owners.sorted(by: { $0.key < $1.key }) where masterSolution.constraintDuals[row] > 1e-12 {
             keep[owner.subproblem].append(owner.duals)
         }
-        for (index, outcome) in lastOutcomes.enumerated() { keep[index].append(outcome.duals) }
         let kept = keep
         let workers = self.workers, count = workers.count
         _ = try runInParallel(on: workers.map(\.thread)) { index in

@@ -15,7 +15,7 @@ final class BlockProblem {
     let label: String
     private var hasBasis = false
     /// Multipliers of cuts kept from earlier variants, re-evaluated against each new variant's block LP.
-    var keptMultipliers: [[Float]] = []
+    var keptMultipliers: [[Double]] = []
 
     init(data: PlacementData, year: Int, block: Int) throws {
         self.year = year
@@ -32,7 +32,7 @@ final class BlockProblem {
     /// Loads the block of a new variant of the plan: in place, keeping the basis, when its LP has the same shape; the
     /// cuts kept from earlier variants are re-evaluated against it (a cut from any multipliers is valid for any variant).
     /// - Returns: the re-evaluated cuts that are still finite, each with its multipliers.
-    func load(_ data: PlacementData) throws -> [(cut: BendersCut, multipliers: [Float])] {
+    func load(_ data: PlacementData) throws -> [(cut: BendersCut, multipliers: [Double])] {
         let model = PlacementModel.build(data, scope: .block(year: year, block: block))
         if let updated = try problem.update(from: fingerprint, to: model.program) {
             fingerprint = updated
@@ -47,7 +47,7 @@ final class BlockProblem {
         operationColumns = model.blockColumns(year: year, block: block)
         operationRows = model.blockRows(year: year, block: block)
         let cuts = keptMultipliers.compactMap { multipliers in
-            BendersCut(multipliers: multipliers, program: model.program, linking: linkingColumns).map { ($0, multipliers) }
+            BendersCut(multipliers: multipliers, program: model.program, linking: linkingColumns, impliedUpper: model.impliedUpperBounds).map { ($0, multipliers) }
         }
         keptMultipliers = []
         return cuts
@@ -63,8 +63,8 @@ final class BlockProblem {
         var gradient: [Double]
         /// Values of the operation columns.
         var values: [Double]
-        /// Duals of every row of the block LP, single precision to keep hundreds of stored cuts small.
-        var duals: [Float]
+        /// Duals of every row of the block LP, kept for the cut and for assembling duals.
+        var duals: [Double]
         /// Positions, among the block LP's rows, of the rows the full LP shares (``PlacementModel/blockRows(year:block:)``).
         var operationRowPositions: [Int]
         var iterations: Int
@@ -76,7 +76,12 @@ final class BlockProblem {
             try problem.setBounds(column, .equal(to: max(0, value)))
         }
         // Between iterations only bounds change, which leaves the basis dual feasible: dual simplex is the right restart.
-        let solution = try problem.solve(SolverOptions(method: hasBasis || method == .interiorPoint ? .dualSimplex : method, presolve: false, warmStart: hasBasis))
+        let solution: Solution
+        do {
+            solution = try problem.solve(SolverOptions(method: hasBasis || method == .interiorPoint ? .dualSimplex : method, presolve: false, warmStart: hasBasis))
+        } catch {
+            throw LinearProgrammingError.solverFailure(code: -1, message: "block \(label): \(error)")
+        }
         guard solution.status == .optimal else {
             throw LinearProgrammingError.solverFailure(code: -1, message: "block \(label) ended \(solution.status.rawValue)")
         }
@@ -84,7 +89,7 @@ final class BlockProblem {
         return Outcome(year: year, block: block, objective: solution.objective,
                        gradient: linkingColumns.map { solution.reducedCosts[$0.index] },
                        values: operationColumns.map { solution.variableValues[$0.index] },
-                       duals: solution.constraintDuals.map { Float($0) },
+                       duals: solution.constraintDuals.map { $0 },
                        operationRowPositions: operationRows.map(\.index),
                        iterations: solution.iterations)
     }

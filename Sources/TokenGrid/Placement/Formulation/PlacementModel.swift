@@ -57,6 +57,10 @@ public struct PlacementModel: Sendable {
     var carbonExcess: [[VariableID]] = []
     var carbonBlockRow: [[ConstraintID]] = []
 
+    /// Upper bounds of operation columns implied by their rows (not in the LP), by column index; +∞ where none is
+    /// known. Used to keep re-evaluated Benders cuts finite.
+    var impliedUpperBounds: [Int: Double] = [:]
+
     /// Penalty of unserving all demand, M$; the objective holds it as a constant (see ``addDemandConstraints()``).
     var unservedPenaltyConstant = 0.0
 
@@ -82,6 +86,12 @@ public struct PlacementModel: Sendable {
     init(data: PlacementData, scope: Scope) {
         self.data = data
         self.scope = scope
+        switch scope {
+        case .full: operationalSlices = (0 ..< data.years.count).flatMap { y in data.slices.indices.map { (y, $0) } }
+        case .capacity: operationalSlices = []
+        case let .block(year, block): operationalSlices = data.blocks[block].map { (year, $0) }
+        }
+        operationalYears = Array(Set(operationalSlices.map(\.y))).sorted()
     }
 
     var yearCount: Int { data.years.count }
@@ -91,20 +101,15 @@ public struct PlacementModel: Sendable {
     var decidesCapacity: Bool { if case .block = scope { return false } else { return true } }
 
     /// The (year, slice) pairs whose operation this model holds.
-    var operationalSlices: [(y: Int, t: Int)] {
-        switch scope {
-        case .full: return (0 ..< yearCount).flatMap { y in (0 ..< sliceCount).map { (y, $0) } }
-        case .capacity: return []
-        case let .block(year, block): return data.blocks[block].map { (year, $0) }
-        }
-    }
-
+    let operationalSlices: [(y: Int, t: Int)]
     /// The years with operation in this model.
-    var operationalYears: [Int] { Array(Set(operationalSlices.map(\.y))).sorted() }
+    let operationalYears: [Int]
 
-    /// A years × slices table filled by `make` at the operational slices and by `placeholder` elsewhere.
+    /// A years × slices table filled by `make` at the operational slices and by `placeholder` elsewhere in their
+    /// years; years without operation here get an empty row (a block holds one year, so its tables stay small).
     mutating func perSlice<T>(_ placeholder: T, _ make: (inout PlacementModel, Int, Int) -> T) -> [[T]] {
-        var table = [[T]](repeating: [T](repeating: placeholder, count: sliceCount), count: yearCount)
+        var table = [[T]](repeating: [], count: yearCount)
+        for y in operationalYears { table[y] = [T](repeating: placeholder, count: sliceCount) }
         for (y, t) in operationalSlices { table[y][t] = make(&self, y, t) }
         return table
     }

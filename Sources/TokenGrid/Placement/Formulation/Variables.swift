@@ -15,22 +15,20 @@ extension PlacementModel {
                 let annuity = data.capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
-                    let idleEnergyCost = data.weightHours.reduce(0, +) * data.gridEnergyCost(site: s, year: y)
-                        * data.idleGridMWPerITMW(site: s, design: a)
-                    let cost = data.discountFactor(y) * (annuity + design.fixedOMUSDPerMWYear.value + idleEnergyCost) / 1e6
-                    let capacityName = name("cap", siteID(s), designID(s, a), yearID(y)), buildName = name("build", siteID(s), designID(s, a), yearID(y))
                     guard decidesCapacity else {
-                        // In a slice, capacity is given: fixed columns of its own year only (set per iteration), costed in the master.
-                        let isSliceYear = operationalYears.contains(y)
-                        capacities.append(isSliceYear ? program.addVariable(capacityName, bounds: .equal(to: 0)) : .placeholder)
+                        // In a block, capacity is given: fixed columns of its own year only (set per iteration), costed in the master.
+                        capacities.append(operationalYears.contains(y) ? program.addVariable(name("cap", siteID(s), designID(s, a), yearID(y)), bounds: .equal(to: 0)) : .placeholder)
                         builds.append(.placeholder)
                         continue
                     }
-                    capacities.append(program.addVariable(capacityName, objective: cost))
+                    let idleEnergyCost = data.weightHours.reduce(0, +) * data.gridEnergyCost(site: s, year: y)
+                        * data.idleGridMWPerITMW(site: s, design: a)
+                    let cost = data.discountFactor(y) * (annuity + design.fixedOMUSDPerMWYear.value + idleEnergyCost) / 1e6
+                    capacities.append(program.addVariable(name("cap", siteID(s), designID(s, a), yearID(y)), objective: cost))
                     // Existing capacity costs the same per MW; as a constant it keeps the objective equal to the full cost.
                     program.objectiveConstant += cost * siteDesign.existingMW[y]
                     let bounds: Bounds = data.years[y] < earliest ? .equal(to: 0) : .nonNegative
-                    builds.append(program.addVariable(buildName, bounds: bounds))
+                    builds.append(program.addVariable(name("build", siteID(s), designID(s, a), yearID(y)), bounds: bounds))
                 }
                 capacityBySite.append(capacities)
                 buildBySite.append(builds)
@@ -75,6 +73,10 @@ extension PlacementModel {
     /// - run: DF_y × w_t × c^E_{s,y} × PUE_s × (1 − idle_a) ÷ τ_{a,y} (τ = full-load Mtok/s per MW);
     /// - renew_use: −DF_y × w_t × c^E_{s,y} (each renewable MWh displaces a grid MWh);
     /// - serve: DF_y × w_t × 3600 × (network cost − unserved penalty) — unserved tokens are substituted away too.
+    ///
+    /// Each column's upper bound implied by its rows — serve ≤ the zone's demand, run ≤ the demand of the zones the site
+    /// may serve, renew_use ≤ all renewables the site could have — is noted in ``impliedUpperBounds`` (not added to the
+    /// LP), so that a cut re-evaluated for another variant (``BendersCut``) stays finite.
     mutating func addOperationVariables() {
         let plan = data.scenario.plan
         for (s, site) in data.sites.enumerated() {
@@ -83,8 +85,11 @@ extension PlacementModel {
                 let byYear = perSlice(VariableID.placeholder) { model, y, t in
                     let perMWhOfRun = model.data.discountFactor(y) * model.data.gridEnergyCost(site: s, year: y)
                         * model.data.runGridMWPerMTokPerS(site: s, design: a, year: y) / 1e6
-                    return model.program.addVariable(model.name("run", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
-                                                     objective: model.data.weightHours[t] * perMWhOfRun)
+                    let servable = model.data.zones.reduce(0) { $0 + ($1.siteIndices.contains(s) ? $1.demandTokensPerS[y][t] / 1e6 : 0) }
+                    let column = model.program.addVariable(model.name("run", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
+                                                           objective: model.data.weightHours[t] * perMWhOfRun)
+                    model.impliedUpperBounds[column.index] = servable
+                    return column
                 }
                 bySite.append(byYear)
             }
@@ -93,8 +98,11 @@ extension PlacementModel {
                 renewableUse.append(nil)
             } else {
                 renewableUse.append(perSlice(VariableID.placeholder) { model, y, t in
-                    model.program.addVariable(model.name("renew_use", model.siteID(s), model.yearID(y), model.sliceID(t)),
-                                              objective: -model.data.discountFactor(y) * model.data.weightHours[t] * model.data.gridEnergyCost(site: s, year: y) / 1e6)
+                    let possible = site.renewables.indices.reduce(0) { $0 + site.capacityFactor[$1][t] * (site.renewables[$1].existingMW.value + site.renewables[$1].maxBuildMW.value) }
+                    let column = model.program.addVariable(model.name("renew_use", model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                                           objective: -model.data.discountFactor(y) * model.data.weightHours[t] * model.data.gridEnergyCost(site: s, year: y) / 1e6)
+                    model.impliedUpperBounds[column.index] = possible
+                    return column
                 })
             }
         }
@@ -102,8 +110,10 @@ extension PlacementModel {
             let perMTok = zone.zone.networkCostUSDPerMTok - plan.unservedPenaltyUSDPerMTok
             serve.append(zone.siteIndices.map { s in
                 perSlice(VariableID.placeholder) { model, y, t in
-                    model.program.addVariable(model.name("serve", zone.zone.id, model.siteID(s), model.yearID(y), model.sliceID(t)),
-                                              objective: model.data.discountFactor(y) * model.data.seconds(slice: t) * perMTok / 1e6)
+                    let column = model.program.addVariable(model.name("serve", zone.zone.id, model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                                           objective: model.data.discountFactor(y) * model.data.seconds(slice: t) * perMTok / 1e6)
+                    model.impliedUpperBounds[column.index] = zone.demandTokensPerS[y][t] / 1e6
+                    return column
                 }
             })
         }
