@@ -6,7 +6,7 @@ extension GLPKProblem {
     /// - Throws: ``LinearProgrammingError`` for an index out of range or invalid bounds (checked before GLPK sees them).
     public func setBounds(_ variable: VariableID, _ bounds: Bounds) throws {
         try checkIndex(variable.index, count: variableCount, kind: "variable")
-        if let reason = bounds.problem {
+        if let reason = LinearProgram.boundsProblem(bounds) {
             throw LinearProgrammingError.invalidBounds(kind: "variable", name: "#\(variable.index + 1)", reason: reason)
         }
         let (type, lower, upper) = Self.glpkBounds(bounds)
@@ -16,7 +16,7 @@ extension GLPKProblem {
     /// Replaces a constraint's bounds.
     public func setBounds(_ constraint: ConstraintID, _ bounds: Bounds) throws {
         try checkIndex(constraint.index, count: constraintCount, kind: "constraint")
-        if let reason = bounds.problem {
+        if let reason = LinearProgram.boundsProblem(bounds) {
             throw LinearProgrammingError.invalidBounds(kind: "constraint", name: "#\(constraint.index + 1)", reason: reason)
         }
         let (type, lower, upper) = Self.glpkBounds(bounds)
@@ -26,7 +26,7 @@ extension GLPKProblem {
     /// Replaces a variable's objective coefficient.
     public func setObjective(_ variable: VariableID, _ coefficient: Double) throws {
         try checkIndex(variable.index, count: variableCount, kind: "variable")
-        guard coefficient.isFinite else {
+        guard LinearProgram.numberProblem(coefficient) == nil else {
             throw LinearProgrammingError.invalidObjective(name: "#\(variable.index + 1)", value: coefficient)
         }
         glp_set_obj_coef(pointer, Int32(variable.index + 1), coefficient)
@@ -41,7 +41,7 @@ extension GLPKProblem {
         var seen = Set<Int>()
         for (variable, value) in zip(variables, coefficients) {
             try checkIndex(variable.index, count: variableCount, kind: "variable")
-            guard value.isFinite else {
+            guard LinearProgram.numberProblem(value) == nil else {
                 throw LinearProgrammingError.invalidCoefficient(constraint: "#\(constraint.index + 1)", variable: "#\(variable.index + 1)", value: value)
             }
             guard seen.insert(variable.index).inserted else {
@@ -81,7 +81,7 @@ extension GLPKProblem {
         if existing != 0 {
             throw LinearProgrammingError.duplicateName(kind: "constraint", name: name, firstIndex: Int(existing) - 1, secondIndex: constraintCount)
         }
-        if let reason = bounds.problem {
+        if let reason = LinearProgram.boundsProblem(bounds) {
             throw LinearProgrammingError.invalidBounds(kind: "constraint", name: name, reason: reason)
         }
         let row = glp_add_rows(pointer, 1)

@@ -73,7 +73,8 @@ final class BlockProblem {
     /// Fixes the linking columns at `values` and solves, warm-started after the first time.
     func solve(linking values: [Double], method: SolverOptions.Method) throws -> Outcome {
         for (column, value) in zip(linkingColumns, values) {
-            try problem.setBounds(column, .equal(to: max(0, value)))
+            // The master's values below 1e-30 are rounding noise around zero.
+            try problem.setBounds(column, .equal(to: value < 1e-30 ? 0 : value))
         }
         // Between iterations only bounds change, which leaves the basis dual feasible: dual simplex is the right restart.
         let solution: Solution
