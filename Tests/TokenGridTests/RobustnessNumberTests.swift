@@ -81,19 +81,7 @@ struct RobustnessNumberTests {
         #expect(try workspace.load(plan: Fix.plan.edited("discount_rate: 0.08", "discount_rate: 1e-6")).plan.discountRate == 1e-6)
     }
 
-    /// Base and observation dates lie in 1990–2100: `0001-01-01` once passed validate and blew up the demand projection.
-    @Test(arguments: ["0001-01-01", "1989-12-31", "2101-01-01", "9999-12-31"])
-    func datesOutOfRange(date: String) throws {
-        let workspace = try InputWorkspace()
-        let plan = Fix.plan.edited("date: 2026-07-02", "date: \(date)")
-        let error = try workspace.loadError(plan: plan)
-        expectError(error, fieldPath: "zones[z].base.date", file: workspace.planPath, line: TestSupport.line(of: "base: {tokens", in: plan),
-                    column: TestSupport.column(of: "\(date),", in: plan), containing: ["\(date) is out of range", "1990-01-01 to 2100-12-31"])
-        // The base is written, only its date is wrong: no second, misleading "missing base" error.
-        #expect(error.errors(at: "zones[z].base").isEmpty, "\(error)")
-    }
-
-    /// The edges of the date range are accepted.
+    /// The edges of the date range (1990–2100) are accepted; dates outside it: ValidationPlanTests.
     @Test(arguments: ["1990-01-01", "2100-12-31"])
     func datesAtTheEdgesOfTheRange(date: String) throws {
         let scenario = try InputWorkspace().load(plan: Fix.plan.edited("date: 2026-07-02", "date: \(date)"))
