@@ -89,6 +89,8 @@ class Case:
         return os.path.join(self.work, relative)
 
     def regions_of_plan(self):
+        if os.path.isdir(self.path(self.plan)):
+            return []
         text = read(self.path(self.plan)).decode("utf-8", "replace")
         match = re.search(r"^regions: \[([^\]]*)\]", text, re.M)
         ids = [part.strip() for part in match.group(1).split(",")] if match else []
@@ -381,6 +383,8 @@ def foreign_file(case, data, target):
     write(secret, f"{case.secret}:x:19000:0:99999:7:::\nroot:{case.secret}:1:2\n".encode())
     case.secret_file = secret
     plan = case.path(case.plan)
+    if os.path.isdir(plan):
+        return None
     text = text_of(read(plan))
     field = case.rng.choice(["designs_file: " + secret, "designs_file: " + case.work, "designs_file: /nonexistent/designs.yaml",
                              "designs_file: /dev/null", "designs_file: /dev/zero", "designs_file: /proc/self/status",
@@ -393,6 +397,8 @@ def foreign_file(case, data, target):
 
 def bad_override(case, data, target):
     plan = case.path(case.plan)
+    if os.path.isdir(plan):
+        return None
     text = text_of(read(plan))
     path = case.rng.choice(["discount_rate", "zones.0.growth.rate_per_year", "regions.x.grid", "designs.h100-sxm.peak_tflops",
                             "years.first", "..", "overrides.x", "zones.999999999999999999999.id", "a" * 10_000,
@@ -402,6 +408,41 @@ def bad_override(case, data, target):
     write(plan, bytes_of(text.rstrip("\n") + f"\noverrides:\n  {path}: {value}\n"))
     case.mutations.append(f"  override {path[:60]}: {value[:60]}")
     return None
+
+
+# Values a number is set to in --boundaries mode: range ends, tiny and huge magnitudes that the reader may accept.
+BOUNDARY_VALUES = ["0", "-0.99", "-0.5", "1e-29", "1e-12", "1e-6", "0.001", "0.999", "1", "10", "1000", "1e6", "1e7", "1e9",
+                   "1e12", "1e15", "1e20", "1e30"]
+
+
+def boundary_cases(repo, plan):
+    """Every (file, number position) of `plan`, its regions and the design catalogue, times every boundary value."""
+    files = [plan, "Regions/designs.yaml"]
+    text = read(os.path.join(repo, plan)).decode()
+    match = re.search(r"^regions: \[([^\]]*)\]", text, re.M)
+    files += [f"Regions/{i.strip()}.yaml" for i in (match.group(1).split(",") if match else [])]
+    cases = []
+    for target in files:
+        content = read(os.path.join(repo, target)).decode()
+        for number in NUMBER.finditer(content):
+            cases += [(target, number.start(1), number.end(1), value) for value in BOUNDARY_VALUES if value != number.group(1)]
+    return cases
+
+
+class BoundaryCase(Case):
+    """One number of one file set to one boundary value; no other change."""
+
+    def __init__(self, index, repo, work, plan, spec):
+        super().__init__(index, 0, repo, work)
+        self.plan = plan
+        self.spec = spec
+
+    def mutate(self):
+        target, start, end, value = self.spec
+        data = text_of(read(self.path(target)))
+        line = data.count("\n", 0, start) + 1
+        self.mutations.append(f"{target}:{line}: {data[start:end]!r} -> {value!r}")
+        write(self.path(target), bytes_of(data[:start] + value + data[end:]))
 
 
 MUTATIONS = [flip_bytes, insert_garbage, truncate, delete_line, duplicate_line, duplicate_flow_key, delete_flow_key,
@@ -430,9 +471,13 @@ def run_checked(binary, arguments, cwd, timeout):
     return result
 
 
-def unlocated_lines(stderr):
+def unlocated_lines(stderr, plan):
+    """Error lines without file:line:column. The plan named on the command line may be reported at its path alone
+    when it cannot be read at all (it has no other place to point at)."""
     lines = stderr.decode("utf-8", "replace").splitlines()
-    bad = [line for line in lines if "error:" in line and not LOCATED.match(line)]
+    bad = [line for line in lines if "error:" in line and not LOCATED.match(line) and not line.startswith(f"{plan}: error: cannot read {plan}: ")]
+    if any(line.startswith(f"{plan}: error: cannot read {plan}: ") for line in lines):
+        return bad
     if not any(LOCATED.match(line) and ": error: " in line for line in lines):
         bad.append("(exit 1 without any file:line:column: error: line)")
     return bad
@@ -455,7 +500,7 @@ def check(case, binary, timeout):
         elif code not in allowed:
             found["wrong-exit"] = f"{name} exit {code}: {first}"
         elif code == 1:
-            bad = unlocated_lines(stderr)
+            bad = unlocated_lines(stderr, case.plan)
             if bad:
                 found["unlocated"] = f"{name}: {bad[0][:200]}"
         if case.secret and case.secret.encode() in stdout + stderr:
@@ -503,6 +548,9 @@ def main():
     parser.add_argument("--out", default=None, help="folder for failing cases (default: a new temporary folder)")
     parser.add_argument("--repo", default=ROOT, help="repository whose Plans/ and Regions/ are mutated")
     parser.add_argument("--examples", type=int, default=3, help="examples per category in the summary")
+    parser.add_argument("--boundaries", metavar="PLAN", help="instead of random cases, set every number of PLAN (e.g. "
+                        "Plans/quickstart.yaml), its region files and the design catalogue to each of a list of boundary "
+                        "values in turn; --start and --cases select a slice of these cases")
     arguments = parser.parse_args()
 
     binary = os.path.abspath(arguments.tokengrid)
@@ -511,14 +559,22 @@ def main():
     saved = os.path.abspath(arguments.out or tempfile.mkdtemp(prefix="tokengrid-fuzz-"))
     os.makedirs(saved, exist_ok=True)
     scratch = tempfile.mkdtemp(prefix="tokengrid-fuzz-work-")
-    indices = arguments.only or range(arguments.start, arguments.start + arguments.cases)
+    specs = boundary_cases(arguments.repo, arguments.boundaries) if arguments.boundaries else None
+    if specs is not None:
+        print(f"{len(specs)} boundary cases for {arguments.boundaries}", flush=True)
+        indices = arguments.only or range(arguments.start, min(len(specs), arguments.start + arguments.cases))
+    else:
+        indices = arguments.only or range(arguments.start, arguments.start + arguments.cases)
     counts = collections.Counter()
     examples = collections.defaultdict(list)
     started = time.monotonic()
     try:
         for done, index in enumerate(indices, 1):
             work = os.path.join(scratch, f"case-{index}")
-            case = Case(index, arguments.seed, arguments.repo, work)
+            if specs is not None:
+                case = BoundaryCase(index, arguments.repo, work, arguments.boundaries, specs[index])
+            else:
+                case = Case(index, arguments.seed, arguments.repo, work)
             case.mutate()
             found, validate, plan = check(case, binary, arguments.timeout)
             counts["cases"] += 1

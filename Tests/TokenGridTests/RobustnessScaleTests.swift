@@ -77,6 +77,29 @@ struct RobustnessScaleTests {
         #expect(first.message.hasPrefix("unknown key 'k0" + String(repeating: "x", count: 38) + "… (202 characters)'; expected one of"), "\(first)")
     }
 
+    /// A valid plan with more warnings than the log keeps says how many more there were, as one last warning.
+    @Test func suppressedWarningsOfAValidPlanAreCounted() throws {
+        // 1,500 zones whose base volume has no source: one warning each.
+        let zones = (0 ..< 1_500).map { "  - {id: z\($0), base: {tokens: 1e9, per: week, date: 2026-01-01}, growth: {model: cagr, rate_per_year: 0.5}, served_by: {sites: [alpha]}}" }
+        var plan = Fix.plan
+        plan.removeSubrange(try #require(plan.range(of: "zones:")).lowerBound...)
+        let scenario = try InputWorkspace().load(plan: plan + "zones:\n" + zones.joined(separator: "\n") + "\n")
+        let last = try #require(scenario.warnings.last)
+        #expect(last.message == "500 more warnings not shown; only the first 1000 are kept" && last.line == 1, "\(last)")
+        #expect(scenario.warnings.count == InputLimits.maximumDiagnostics + 1)
+    }
+
+    /// A time slice listing months and hours 20,000 times each: each repeat is an error at the repeat, and the coverage
+    /// check stays 12 × 24 per slice (it was months × hours: 400 million steps).
+    @Test func timeSliceWithRepeatedMonthsAndHours() throws {
+        let months = (0 ..< Self.count).map { String($0 % 12 + 1) }.joined(separator: ", ")
+        let hours = (0 ..< Self.count).map { String($0 % 24) }.joined(separator: ", ")
+        let plan = Fix.plan.edited("time_slices: {preset: seasons4x6}", "time_slices: {slices: [{name: all, months: [\(months)], hours: [\(hours)]}]}")
+        let error = try InputWorkspace().loadError(plan: plan)
+        #expect(error.errors.first { $0.fieldPath == "time_slices.slices[0].months[12]" }?.message == "month 1 is listed twice; list each month once", "\(error.errors.prefix(3))")
+        #expect(error.errorCount == 2 * Self.count - 12 - 24, "\(error.errorCount)")
+    }
+
     /// More overrides than the limit: one error, none applied (each would copy the document).
     @Test func tooManyOverrides() throws {
         let unique = (0 ... InputLimits.maximumOverrides).map { "  zones.z.name\($0): 1" }.joined(separator: "\n")

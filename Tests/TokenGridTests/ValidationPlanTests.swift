@@ -387,14 +387,18 @@ struct ValidationPlanTests {
 
     // MARK: - dates, observations, empty lists and maps
 
-    /// Dates must be exactly YYYY-MM-DD: `2026-7-2` is rejected at the date's value.
-    @Test(arguments: ["2026-7-2", "2026-07-2", "20260-07-02", "2026-07-02-01"])
-    func dateMustBeExactlyYYYYMMDD(date: String) throws {
+    /// Dates must be exactly YYYY-MM-DD (`2026-7-2` is rejected at the date's value) and lie in 1990–2100
+    /// (`0001-01-01` once passed validate and blew up the demand projection).
+    @Test(arguments: ["2026-7-2", "2026-07-2", "20260-07-02", "2026-07-02-01"].map { ($0, "'\($0)' is not a date; expected YYYY-MM-DD") }
+        + ["0001-01-01", "1989-12-31", "2101-01-01", "9999-12-31"].map { ($0, "\($0) is out of range; expected a date from 1990-01-01 to 2100-12-31") })
+    func dateMustBeExactlyYYYYMMDDInRange(date: String, message: String) throws {
         let workspace = try InputWorkspace()
         let plan = Fix.plan.edited("date: 2026-07-02", "date: \(date)")
         let error = try workspace.loadError(plan: plan)
         expectError(error, fieldPath: "zones[z].base.date", file: workspace.planPath, line: TestSupport.line(of: "base: {tokens", in: plan),
-                    column: TestSupport.column(of: "\(date),", in: plan), containing: ["'\(date)' is not a date; expected YYYY-MM-DD"])
+                    column: TestSupport.column(of: "\(date),", in: plan), containing: [message])
+        // The base is written, only its date is wrong: no second, misleading "missing base" error.
+        #expect(error.errors(at: "zones[z].base").isEmpty, "\(error)")
     }
 
     /// `fit` observations are fitted on a log scale: zero tokens is out of range (a cagr base volume may be zero).

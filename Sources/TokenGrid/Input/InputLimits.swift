@@ -21,12 +21,17 @@ public enum InputLimits {
     public static let maximumOverrides = 1_000
     /// Most errors, and separately most warnings, kept and printed; the rest are counted.
     public static let maximumDiagnostics = 1_000
-    /// Numbers of smaller non-zero magnitude are read as 0 with a warning (subnormal numbers always are).
-    public static let smallestNonZeroMagnitude = 1e-30
+    /// Numbers of smaller non-zero magnitude are read as 0 with a warning (subnormal numbers always are): the solver's
+    /// tolerances are about 1e-9, so it cannot tell them from 0, and next to numbers near 1 they made GLPK fail
+    /// (an idle power fraction of 1e-29) or abort (a subnormal capacity factor).
+    public static let smallestNonZeroMagnitude = 1e-9
     /// Years that observation and base dates may lie in.
     public static let dateYears = 1990 ... 2100
     /// Smallest non-zero discount rate: below it the capital recovery factor r ÷ (1 − (1 + r)^−n) loses all precision.
     public static let smallestNonZeroDiscountRate = 1e-6
+    /// Most tokens a zone's demand may reach in a planning year (10^30 a day is 3.65 × 10^32): beyond it the growth
+    /// model has run away (a 1,000-fold yearly rate from 1990) and the placement LP's numbers leave what GLPK handles.
+    public static let maximumProjectedTokensPerYear = 1e33
     /// Smallest non-zero renewable capacity factor: below it the resource produces nothing the LP can resolve.
     public static let smallestNonZeroCapacityFactor = 1e-6
 }

@@ -76,6 +76,11 @@ public enum PlanLoader {
         ScenarioChecks.check(scenario, planField: planField, regionRoots: regionRoots, log: log)
         var result = scenario
         result.warnings = log.warnings
+        if log.suppressedWarnings > 0 {
+            // A valid plan carries its warnings only: say at the plan how many were counted but not kept.
+            result.warnings.append(Diagnostic(severity: .warning, file: path, line: 1, column: 1, fieldPath: "",
+                                              message: "\(log.suppressedWarnings) more warnings not shown; only the first \(InputLimits.maximumDiagnostics) are kept"))
+        }
         return result
     }
 

@@ -81,8 +81,8 @@ enum PlanReader {
         for element in elements {
             element.expectMapping(keys: ["name", "months", "hours"])
             let name = element["name"].identifier()
-            let months = element["months"].list().compactMap { $0.integer(in: 1 ... 12) }
-            let hours = element["hours"].list().compactMap { $0.integer(in: 0 ... 23) }
+            let months = distinct(element["months"].list(), in: 1 ... 12, kind: "month")
+            let hours = distinct(element["hours"].list(), in: 0 ... 23, kind: "hour")
             if element["months"].node?.sequence?.isEmpty == true { element["months"].error("expected at least one month (1–12)") }
             if element["hours"].node?.sequence?.isEmpty == true { element["hours"].error("expected at least one hour (0–23)") }
             guard let name, !months.isEmpty, !hours.isEmpty else { continue }
@@ -102,6 +102,20 @@ enum PlanReader {
             return nil
         }
         return slices
+    }
+
+    /// Whole numbers in `range`, each once: a repeat is an error at the repeat (and 20,000 repeats cannot make the
+    /// month × hour coverage check cost 400 million steps).
+    private static func distinct(_ elements: [YAMLField], in range: ClosedRange<Int>, kind: String) -> [Int] {
+        var seen = Set<Int>()
+        return elements.compactMap { element in
+            guard let value = element.integer(in: range) else { return nil }
+            guard seen.insert(value).inserted else {
+                element.error("\(kind) \(value) is listed twice; list each \(kind) once")
+                return nil
+            }
+            return value
+        }
     }
 
     private static func readModelMix(_ field: YAMLField, years: ClosedRange<Int>) -> ModelMix? {

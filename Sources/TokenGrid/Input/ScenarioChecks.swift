@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that need more than one file: references between plan, regions and designs.
 enum ScenarioChecks {
     static func check(_ scenario: Scenario, planField: YAMLField, regionRoots: [String: YAMLField], log: DiagnosticLog) {
@@ -24,6 +26,12 @@ enum ScenarioChecks {
         for field in planField["zones"].identifiedList(required: false) {
             if let id = field["id"].node?.scalar?.string, zoneFields[id] == nil { zoneFields[id] = field }
         }
+        checkServedBy(scenario, zoneFields: zoneFields, regionIDs: regionIDs, regionList: regionList)
+        // The projection assumes every zone is complete and consistent: only an otherwise valid plan is projected.
+        if !log.hasErrors { checkDemand(scenario, zoneFields: zoneFields) }
+    }
+
+    private static func checkServedBy(_ scenario: Scenario, zoneFields: [String: YAMLField], regionIDs: Set<String>, regionList: String) {
         for zone in scenario.plan.zones {
             guard let field = zoneFields[zone.id] else { continue }
             switch zone.servedBy {
@@ -41,5 +49,17 @@ enum ScenarioChecks {
             }
         }
     }
-}
 
+    /// Every zone's projected demand in every planning year is finite and at most
+    /// ``InputLimits/maximumProjectedTokensPerYear``: each input may be in range while their product is not.
+    private static func checkDemand(_ scenario: Scenario, zoneFields: [String: YAMLField]) {
+        let projection = DemandProjection(scenario: scenario)
+        for zone in projection.zones {
+            guard let field = zoneFields[zone.zoneID],
+                  let year = zone.years.first(where: { !($0.tokensPerYear.isFinite && $0.tokensPerYear <= InputLimits.maximumProjectedTokensPerYear) })
+            else { continue }
+            let amount = year.tokensPerYear.isFinite ? "\(String(format: "%.3g", year.tokensPerYear)) tokens" : "more tokens than a number can hold"
+            field["growth"].error("the demand projected for \(year.year) is \(amount), above the limit of \(YAMLField.format(InputLimits.maximumProjectedTokensPerYear)) tokens per year; check the growth rate, the base volume and its date")
+        }
+    }
+}

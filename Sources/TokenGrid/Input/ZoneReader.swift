@@ -10,11 +10,16 @@ enum ZoneReader {
         let shape = Profile(reading: field["shape"]) ?? .flat
         let servedBy = readServedBy(field["served_by"])
         let networkCost = field["network_cost_usd_per_mtok"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens") ?? 0
-        if case .cagr = growth, !field["base"].isPresent { field["base"].error("missing required base volume; the cagr growth model starts from it") }
+        var grows = true
+        if case .cagr = growth, base == nil {
+            // A base that is written but wrong has its own errors; the zone cannot grow from nothing either way.
+            if !field["base"].isPresent { field["base"].error("missing required base volume; the cagr growth model starts from it") }
+            grows = false
+        }
         if case .maxLatencyMS = servedBy, location == nil {
             field["location"].error("missing required location {lat, lon}; served_by.max_latency_ms needs it")
         }
-        guard let id, let growth, let servedBy else { return nil }
+        guard let id, let growth, let servedBy, grows else { return nil }
         return DemandZone(id: id, name: name ?? id, location: location, base: base, growth: growth, shape: shape,
                           servedBy: servedBy, networkCostUSDPerMTok: networkCost)
     }
