@@ -97,12 +97,15 @@ struct DemandTimeSliceTests {
     func presetWeightsSumTo8760(preset: TimeSlicePreset) {
         let slices = preset.slices
         #expect(slices.totalHours == 8760)
-        let expectedCount: [TimeSlicePreset: Int] = [.annual: 1, .seasons4x6: 24, .seasons4x24: 96, .months12x24: 288]
+        let expectedCount: [TimeSlicePreset: Int] = [.annual: 1, .seasons4x6: 24, .seasons4x24: 96, .months12x24: 288, .hours: 8760]
+        let expectedBlocks: [TimeSlicePreset: Int] = [.annual: 1, .seasons4x6: 4, .seasons4x24: 4, .months12x24: 12, .hours: 365]
         #expect(slices.count == expectedCount[preset])
-        // Every (month, hour) cell is in exactly one slice.
-        var cells = [Int](repeating: 0, count: 12 * 24)
-        for slice in slices { for m in slice.months { for h in slice.hours { cells[(m - 1) * 24 + h] += 1 } } }
-        #expect(cells.allSatisfy { $0 == 1 })
+        #expect(slices.blocks.count == expectedBlocks[preset])
+        // Every hour of the typical year is in exactly one slice, and a slice's weight is its number of hours.
+        var hours = [Int](repeating: 0, count: 8760)
+        for slice in slices { for h in slice.yearHours { hours[h] += 1 } }
+        #expect(hours.allSatisfy { $0 == 1 })
+        #expect(slices.allSatisfy { $0.weightHours == Double($0.yearHours.count) })
         #expect(Set(slices.map(\.name)).count == slices.count, "slice names are unique")
     }
 

@@ -38,7 +38,8 @@ public struct DemandProjection: Sendable, Codable {
             let (curve, fit) = Self.curve(for: zone)
             let slices = plan.timeSlices
             // Slice factors normalised to an hour-weighted mean of 1, so a year's tokens are conserved.
-            let raw = slices.map { $0.mean(of: zone.shape) }
+            let shape = zone.demandShapeSeries
+            let raw = slices.map { $0.mean(of: shape) }
             let mean = zip(slices, raw).reduce(0) { $0 + $1.0.weightHours * $1.1 } / slices.totalHours
             let factors = raw.map { mean > 0 ? $0 / mean : 1 }
             let years = plan.years.map { year -> ZoneYear in

@@ -87,14 +87,14 @@ enum PlanReader {
             if element["hours"].node?.sequence?.isEmpty == true { element["hours"].error("expected at least one hour (0–23)") }
             guard let name, !months.isEmpty, !hours.isEmpty else { continue }
             if !names.insert(name).inserted { element["name"].error("time slice name '\(name)' is used twice") }
-            slices.append(TimeSlice(name: name, months: months, hours: hours))
+            slices.append(TimeSlice(name: name, months: months, hours: hours, block: slices.count))
         }
         guard !slices.isEmpty else {
             if elements.isEmpty && field["slices"].node?.sequence != nil { field["slices"].error("expected at least one time slice") }
             return nil
         }
         var cellCount = [Int](repeating: 0, count: 12 * 24)
-        for slice in slices { for m in slice.months { for h in slice.hours { cellCount[(m - 1) * 24 + h] += 1 } } }
+        for slice in slices { for m in slice.months { for h in slice.hoursOfDay { cellCount[(m - 1) * 24 + h] += 1 } } }
         let total = slices.totalHours
         if total != 8760 || cellCount.contains(where: { $0 != 1 }) {
             let twice = cellCount.filter { $0 > 1 }.count, missing = cellCount.filter { $0 == 0 }.count

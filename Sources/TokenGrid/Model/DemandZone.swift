@@ -6,11 +6,37 @@ public struct DemandZone: Sendable, Hashable, Codable, Identifiable {
     /// The observed volume the growth starts from.
     public var base: TokenVolume?
     public var growth: GrowthModel
-    /// Spread of a year's tokens over the time slices (hour-weighted mean 1).
+    /// The zone's local clock offset from UTC, hours (its 12 × 24 shape is written in local time).
+    public var utcOffsetHours: Double
+    /// Spread of a year's tokens over the hours (12 × 24 local-time factors, normalised to mean 1); used when no hourly
+    /// file is given.
     public var shape: Profile
+    /// The hourly demand-shape file (`shape: {csv: …}`), as written.
+    public var shapeFile: String?
+    /// The hourly shape read from `shapeFile`, in UTC (not encoded).
+    public var shapeHourly: HourlySeries?
     public var servedBy: ServedBy
     /// Cost of carrying tokens from a site to the zone, $/M tokens (one value for every site).
     public var networkCostUSDPerMTok: Double
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, location, base, growth, utcOffsetHours, shape, shapeFile, servedBy, networkCostUSDPerMTok
+    }
+
+    public init(id: String, name: String, location: GeoLocation?, base: TokenVolume?, growth: GrowthModel, utcOffsetHours: Double = 0,
+                shape: Profile, shapeFile: String? = nil, shapeHourly: HourlySeries? = nil, servedBy: ServedBy, networkCostUSDPerMTok: Double) {
+        self.id = id
+        self.name = name
+        self.location = location
+        self.base = base
+        self.growth = growth
+        self.utcOffsetHours = utcOffsetHours
+        self.shape = shape
+        self.shapeFile = shapeFile
+        self.shapeHourly = shapeHourly
+        self.servedBy = servedBy
+        self.networkCostUSDPerMTok = networkCostUSDPerMTok
+    }
 
     /// Which sites may serve a zone.
     public enum ServedBy: Sendable, Hashable, Codable {

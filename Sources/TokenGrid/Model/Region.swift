@@ -7,6 +7,9 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
     /// ISO 3166 alpha-2 country code.
     public var country: String
     public var location: GeoLocation
+    /// The local clock's offset from UTC, hours (−6 for US Central standard time, 8 for China): 12 × 24 shapes are
+    /// written in local time and shifted by it to UTC.
+    public var utcOffsetHours: Double
     public var grid: Grid
     public var dataCentre: DataCentre
     /// Dedicated renewables by kind (solar, wind).
@@ -15,6 +18,20 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
     public var clusterDesigns: [HostedDesign]
     /// The file the region was read from.
     public var file: String
+
+    public init(id: String, name: String, country: String, location: GeoLocation, utcOffsetHours: Double = 0, grid: Grid,
+                dataCentre: DataCentre, renewables: [RenewableResource], clusterDesigns: [HostedDesign], file: String) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.location = location
+        self.utcOffsetHours = utcOffsetHours
+        self.grid = grid
+        self.dataCentre = dataCentre
+        self.renewables = renewables
+        self.clusterDesigns = clusterDesigns
+        self.file = file
+    }
 
     /// The power grid the site draws from.
     public struct Grid: Sendable, Hashable, Codable {
@@ -36,8 +53,36 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         public var priceEscalationPerYear: Figure
         /// Grid carbon intensity, tCO2/MWh.
         public var carbonTonnesPerMWh: Figure
-        /// Shape of non-data-centre load (maximum scaled to 1).
+        /// Shape of non-data-centre load as 12 × 24 local-time factors (maximum scaled to 1); used when no hourly
+        /// file is given.
         public var loadShape: Profile
+        /// The hourly load file (`load_shape: {csv: …}`), as written, relative to the region file; its profile is
+        /// scaled so that its peak is `peakLoadMW`.
+        public var loadShapeFile: String?
+        /// The hourly load read from `loadShapeFile`, MW in UTC (not encoded).
+        public var loadHourly: HourlySeries?
+
+        private enum CodingKeys: String, CodingKey {
+            case baseYear, firmCapacityMW, firmCapacityGrowthPerYear, peakLoadMW, peakLoadGrowthPerYear, minReserveMargin,
+                 priceUSDPerMWh, priceEscalationPerYear, carbonTonnesPerMWh, loadShape, loadShapeFile
+        }
+
+        public init(baseYear: Int, firmCapacityMW: Figure, firmCapacityGrowthPerYear: Figure, peakLoadMW: Figure, peakLoadGrowthPerYear: Figure,
+                    minReserveMargin: Figure, priceUSDPerMWh: Figure, priceEscalationPerYear: Figure, carbonTonnesPerMWh: Figure,
+                    loadShape: Profile, loadShapeFile: String? = nil, loadHourly: HourlySeries? = nil) {
+            self.baseYear = baseYear
+            self.firmCapacityMW = firmCapacityMW
+            self.firmCapacityGrowthPerYear = firmCapacityGrowthPerYear
+            self.peakLoadMW = peakLoadMW
+            self.peakLoadGrowthPerYear = peakLoadGrowthPerYear
+            self.minReserveMargin = minReserveMargin
+            self.priceUSDPerMWh = priceUSDPerMWh
+            self.priceEscalationPerYear = priceEscalationPerYear
+            self.carbonTonnesPerMWh = carbonTonnesPerMWh
+            self.loadShape = loadShape
+            self.loadShapeFile = loadShapeFile
+            self.loadHourly = loadHourly
+        }
 
         /// Firm capacity in `year`, MW.
         public func firmCapacityMW(in year: Int) -> Double {
@@ -124,8 +169,31 @@ public struct RenewableResource: Sendable, Hashable, Codable {
     public var lifetimeYears: Figure
     /// Annual mean capacity factor, fraction.
     public var capacityFactor: Figure
-    /// Shape, scaled so its hour-weighted mean equals the capacity factor.
+    /// Shape as 12 × 24 local-time factors, scaled so its mean equals the capacity factor; used when no hourly file
+    /// is given.
     public var profile: Profile
+    /// The hourly capacity-factor file (`profile: {csv: …}`), as written; its values are used as they are.
+    public var profileFile: String?
+    /// The hourly capacity factors read from `profileFile`, in UTC (not encoded).
+    public var profileHourly: HourlySeries?
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, existingMW, maxBuildMW, capexUSDPerMW, fixedOMUSDPerMWYear, lifetimeYears, capacityFactor, profile, profileFile
+    }
+
+    public init(kind: Kind, existingMW: Figure, maxBuildMW: Figure, capexUSDPerMW: Figure, fixedOMUSDPerMWYear: Figure, lifetimeYears: Figure,
+                capacityFactor: Figure, profile: Profile, profileFile: String? = nil, profileHourly: HourlySeries? = nil) {
+        self.kind = kind
+        self.existingMW = existingMW
+        self.maxBuildMW = maxBuildMW
+        self.capexUSDPerMW = capexUSDPerMW
+        self.fixedOMUSDPerMWYear = fixedOMUSDPerMWYear
+        self.lifetimeYears = lifetimeYears
+        self.capacityFactor = capacityFactor
+        self.profile = profile
+        self.profileFile = profileFile
+        self.profileHourly = profileHourly
+    }
 }
 
 /// `(1 + rate)^years`, for growth and escalation.

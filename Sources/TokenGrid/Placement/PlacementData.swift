@@ -15,8 +15,8 @@ public struct PlacementData: Sendable {
     public let sites: [Site]
     /// Zones with the sites (indices into `sites`) that may serve them.
     public let zones: [Zone]
-    /// Slices grouped into blocks that decomposition solves as one subproblem each (slice indices, in order).
-    /// Each slice is its own block for now; chronological day blocks will group the hours of one day.
+    /// Slices grouped into their chronological blocks (slice indices, in time order), which decomposition solves as
+    /// one subproblem each.
     public let blocks: [[Int]]
 
     /// One candidate site and the designs it can host.
@@ -24,7 +24,7 @@ public struct PlacementData: Sendable {
         public let region: Region
         public let designs: [SiteDesign]
         public let renewables: [RenewableResource]
-        /// Non-data-centre load factor per slice (peak = 1).
+        /// Highest non-data-centre load in each slice, as a fraction of the annual peak.
         public let loadFactor: [Double]
         /// Renewable capacity factor per kind and slice.
         public let capacityFactor: [[Double]]
@@ -61,7 +61,7 @@ public struct PlacementData: Sendable {
         years = plan.years
         slices = plan.timeSlices
         weightHours = slices.map(\.weightHours)
-        blocks = slices.indices.map { [$0] }
+        blocks = slices.blocks
         let mix = plan.modelMix
         let years = self.years, slices = self.slices
         sites = scenario.regions.map { region in
@@ -76,12 +76,12 @@ public struct PlacementData: Sendable {
                                   tokensPerSPerMW: years.map { design.tokensPerSPerMW(mix: mix, year: $0) },
                                   sustainedTokensPerSPerMW: years.map { design.sustainedTokensPerSPerMW(mix: mix, year: $0) }, existingMW: existing)
             }
-            let shape = region.grid.loadShape
-            let loadFactor = slices.map { $0.mean(of: shape) / shape.maximum }
+            // Headroom is set by the highest non-data-centre load inside a slice, energy by the mean over its hours.
+            let load = region.loadFactorSeries
+            let loadFactor = slices.map { $0.maximum(of: load) }
             let capacityFactor = region.renewables.map { resource -> [Double] in
-                let raw = slices.map { $0.mean(of: resource.profile) }
-                let mean = zip(slices, raw).reduce(0) { $0 + $1.0.weightHours * $1.1 } / slices.totalHours
-                return raw.map { min(1, mean > 0 ? $0 / mean * resource.capacityFactor.value : 0) }
+                let series = region.capacityFactorSeries(resource)
+                return slices.map { $0.mean(of: series) }
             }
             return Site(region: region, designs: designs, renewables: region.renewables, loadFactor: loadFactor, capacityFactor: capacityFactor)
         }
