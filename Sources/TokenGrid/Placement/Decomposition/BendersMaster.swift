@@ -63,36 +63,64 @@ struct BendersMaster {
 
     /// Idle power of installed capacity must fit under the grid headroom of every slice, less what renewables can
     /// supply there, so that each block LP is feasible at the master's capacity. The full LP implies these rows;
-    /// the master needs them stated. A row is left out where even the largest possible idle load fits. Each is the sum
-    /// of one slice's headroom row and renewables row with no tokens produced, so its dual belongs to those rows in
-    /// the full LP (``BendersAssembly`` puts it there).
+    /// the master needs them stated. Each is the sum of one slice's headroom row and renewables row with nothing
+    /// produced, so its dual belongs to those rows in the full LP (``BendersAssembly`` puts it there).
     ///
     ///   Σ_a PUE_s × idle_a × cap[s,a,y] − Σ_k CF[s,k,t] × renew_cap[s,k,y] ≤ upper[s,y,t] + Σ_k CF[s,k,t] × existing_k
+    ///
+    /// A site without renewables needs one row per year, at its tightest slice, added at once where even its largest
+    /// possible idle load may not fit. A site with renewables would need one per slice (2 million for 40 sites × 6
+    /// years × 8,760 hours), so those are added only when the master's answer breaks them (``addBrokenIdleFits``).
     private mutating func addIdlePowerRows(_ data: PlacementData) {
-        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty {
+        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty && site.renewables.isEmpty {
             let largestIdle = site.designs.indices.map { data.idleGridMWPerITMW(site: s, design: $0) }.max()! * site.region.dataCentre.maxITMWTotal.value
             for y in 0 ..< data.years.count {
                 let upper = (0 ..< data.slices.count).map { data.headroomRowUpperMW(site: s, year: y, slice: $0) }
-                var capacityTerms = site.designs.indices.map { (model.capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
-                if site.renewables.isEmpty {
-                    // Without renewables the tightest slice decides: one row per site and year.
-                    guard let tightest = upper.indices.min(by: { upper[$0] < upper[$1] }), largestIdle > upper[tightest] else { continue }
-                    let row = model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y])]", terms: capacityTerms, bounds: .atMost(upper[tightest]))
-                    idleFitRows.append((row, s, y, tightest))
-                    continue
-                }
-                let firstTerms = capacityTerms.count
-                for t in 0 ..< data.slices.count where largestIdle > upper[t] {
-                    capacityTerms.removeLast(capacityTerms.count - firstTerms)
-                    var existing = 0.0
-                    for (k, resource) in site.renewables.enumerated() {
-                        capacityTerms.append((model.renewableCapacity[s][k][y], -site.capacityFactor[k][t]))
-                        existing += site.capacityFactor[k][t] * resource.existingMW.value
-                    }
-                    let row = model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[t].name)]", terms: capacityTerms, bounds: .atMost(upper[t] + existing))
-                    idleFitRows.append((row, s, y, t))
-                }
+                guard let tightest = upper.indices.min(by: { upper[$0] < upper[$1] }), largestIdle > upper[tightest] else { continue }
+                let (terms, bound) = idleFit(data, site: s, year: y, slice: tightest)
+                let row = model.program.addConstraint("idle_fit[\(site.region.id),\(data.years[y])]", terms: terms, bounds: .atMost(bound))
+                idleFitRows.append((row, s, y, tightest))
             }
         }
+    }
+
+    /// The idle-fit row of one site, year and slice: its terms and its upper bound.
+    private func idleFit(_ data: PlacementData, site s: Int, year y: Int, slice t: Int) -> (terms: [(VariableID, Double)], bound: Double) {
+        let site = data.sites[s]
+        var terms = site.designs.indices.map { (model.capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
+        var existing = 0.0
+        for (k, resource) in site.renewables.enumerated() {
+            terms.append((model.renewableCapacity[s][k][y], -site.capacityFactor[k][t]))
+            existing += site.capacityFactor[k][t] * resource.existingMW.value
+        }
+        return (terms, data.headroomRowUpperMW(site: s, year: y, slice: t) + existing)
+    }
+
+    /// Adds to the loaded master the idle-fit rows of sites with renewables that `point` breaks — in each site and
+    /// year, the slice where it breaks most — and returns how many it added.
+    mutating func addBrokenIdleFits(_ data: PlacementData, at point: [Double], to problem: GLPKProblem) throws -> Int {
+        var added = 0
+        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty && !site.renewables.isEmpty {
+            for y in 0 ..< data.years.count {
+                let idle = site.designs.indices.reduce(0) { $0 + data.idleGridMWPerITMW(site: s, design: $1) * point[model.capacity[s][$1][y].index] }
+                guard idle > 1e-9 else { continue }
+                var worst: (slice: Int, excess: Double)?
+                for t in 0 ..< data.slices.count {
+                    var supply = data.headroomRowUpperMW(site: s, year: y, slice: t)
+                    for (k, resource) in site.renewables.enumerated() {
+                        supply += site.capacityFactor[k][t] * (resource.existingMW.value + point[model.renewableCapacity[s][k][y].index])
+                    }
+                    let excess = idle - supply
+                    if excess > 1e-7 * (1 + abs(supply)), excess > (worst?.excess ?? 0) { worst = (t, excess) }
+                }
+                guard let worst, !idleFitRows.contains(where: { $0.site == s && $0.year == y && $0.slice == worst.slice }) else { continue }
+                let (terms, bound) = idleFit(data, site: s, year: y, slice: worst.slice)
+                let row = try problem.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[worst.slice].name)]",
+                                                    variables: terms.map(\.0), coefficients: terms.map(\.1), bounds: .atMost(bound))
+                idleFitRows.append((row, s, y, worst.slice))
+                added += 1
+            }
+        }
+        return added
     }
 }

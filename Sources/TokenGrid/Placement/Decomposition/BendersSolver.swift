@@ -106,6 +106,10 @@ final class BendersSolver {
             iterations += 1
             let masterStart = DispatchTime.now().uptimeNanoseconds
             masterSolution = try solveMaster(masterProblem, iteration: iterations, keptCuts: reused.count)
+            // Rows that keep every block feasible, added when the master's answer breaks them.
+            while try master.addBrokenIdleFits(data, at: masterSolution.variableValues, to: masterProblem) > 0 {
+                masterSolution = try solveMaster(masterProblem, iteration: iterations + 1, keptCuts: reused.count)
+            }
             masterSeconds += Double(DispatchTime.now().uptimeNanoseconds - masterStart) / 1e9
             simplexIterations += masterSolution.iterations
             lower = masterSolution.objective
