@@ -106,3 +106,32 @@ extension GLPKProblem {
         return constraint
     }
 }
+
+extension GLPKProblem {
+    /// Removes constraints (e.g. cutting planes that no longer bind). Later rows move up: a row at index i becomes
+    /// i − (number of removed rows before it). Removing basic rows keeps the basis valid for a warm start.
+    /// - Throws: ``LinearProgrammingError/indexOutOfRange(kind:index:count:)`` for a row that does not exist.
+    public func removeConstraints(_ constraints: [ConstraintID]) throws {
+        let rows = Array(Set(constraints.map(\.index))).sorted()
+        guard !rows.isEmpty else { return }
+        for row in rows { try checkRow(row) }
+        let numbers = [Int32(0)] + rows.map { Int32($0 + 1) }
+        glp_del_rows(pointer, Int32(rows.count), numbers)
+        constraintCount -= rows.count
+        entryCount = Int(glp_get_num_nz(pointer))
+    }
+
+    /// A constraint's lower bound as loaded (−∞ when it has none).
+    public func constraintLowerBound(_ constraint: ConstraintID) -> Double {
+        guard constraint.index >= 0, constraint.index < constraintCount else { return -.infinity }
+        let row = Int32(constraint.index + 1)
+        let type = glp_get_row_type(pointer, row)
+        return type == GLP_LO || type == GLP_DB || type == GLP_FX ? glp_get_row_lb(pointer, row) : -.infinity
+    }
+
+    private func checkRow(_ index: Int) throws {
+        guard index >= 0, index < constraintCount else {
+            throw LinearProgrammingError.indexOutOfRange(kind: "constraint", index: index, count: constraintCount)
+        }
+    }
+}

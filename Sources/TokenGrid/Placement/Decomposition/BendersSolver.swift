@@ -110,6 +110,9 @@ final class BendersSolver {
             while try master.addBrokenIdleFits(data, at: masterSolution.variableValues, to: masterProblem) > 0 {
                 masterSolution = try solveMaster(masterProblem, iteration: iterations + 1, keptCuts: reused.count)
             }
+            if iterations % cutCleanupInterval == 0 {
+                try removeSlackCuts(masterProblem, masterSolution, owners: &cutOwners, kept: &keptRows, master: &master)
+            }
             masterSeconds += Double(DispatchTime.now().uptimeNanoseconds - masterStart) / 1e9
             simplexIterations += masterSolution.iterations
             lower = masterSolution.objective
@@ -166,6 +169,37 @@ final class BendersSolver {
             print("    benders: prepare \(prepareSeconds) s, master \(masterSeconds) s, blocks \(blockSeconds) s, assembly \(assemblySeconds) s, \(iterations) iterations")
         }
         return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: reused.count, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
+    }
+
+    /// How often (in iterations) cuts that have gone slack are removed from the master.
+    var cutCleanupInterval = 4
+
+    /// Removes the cuts that are slack with a zero dual at the master's answer (they would only slow its solves; any
+    /// that matters again is found again), and renumbers what refers to later rows.
+    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: Solution, owners: inout [Int: (subproblem: Int, duals: [Double])],
+                                 kept: inout [ConstraintID], master: inout BendersMaster) throws {
+        let slack = owners.keys.filter { row in
+            solution.constraintDuals[row] == 0 && problem.constraintCount > row
+        }.filter { row in
+            // Activity above the cut's bound: θ − g·x > constant.
+            let activity = solution.constraintActivities[row]
+            let bound = problem.constraintLowerBound(ConstraintID(row))
+            return bound.isFinite && activity - bound > 1e-7 * (1 + abs(bound))
+        }.sorted()
+        guard slack.count > owners.count / 4 else { return }
+        try problem.removeConstraints(slack.map { ConstraintID($0) })
+        let removed = Set(slack)
+        // A row moves up by the number of removed rows before it (binary search in the sorted list).
+        func moved(_ row: Int) -> Int {
+            var low = 0, high = slack.count
+            while low < high { let mid = (low + high) / 2; if slack[mid] < row { low = mid + 1 } else { high = mid } }
+            return row - low
+        }
+        var renumbered: [Int: (subproblem: Int, duals: [Double])] = [:]
+        for (row, owner) in owners where !removed.contains(row) { renumbered[moved(row)] = owner }
+        owners = renumbered
+        kept = kept.filter { !removed.contains($0.index) }.map { ConstraintID(moved($0.index)) }
+        master.idleFitRows = master.idleFitRows.map { (ConstraintID(moved($0.row.index)), $0.site, $0.year, $0.slice) }
     }
 
     /// Solves the master: the first time from scratch by primal simplex, afterwards from the previous basis by dual
