@@ -12,7 +12,7 @@ struct DemandProjectionTests {
         let mix = ModelMix(inputShare: 0.8, classes: [ModelClass(id: "m", name: "m", activeParamsB: 10, totalParamsB: 10, share: YearMap([2025: 1]))])
         let plan = Plan(name: "p", description: "", file: "p.yaml", firstYear: years.lowerBound, lastYear: years.upperBound,
                         discountRate: 0.08, unservedPenaltyUSDPerMTok: 100, carbonPriceUSDPerTonne: nil, carbonCapTonnesPerYear: nil,
-                        budgetUSDPerYear: nil, regionIDs: [], timeSlices: slices, modelMix: mix, zones: zones, marketPrices: [],
+                        budgetUSDPerYear: nil, regionIDs: [], timeRepresentation: .cells(slices), timeSlices: slices, modelMix: mix, zones: zones, marketPrices: [],
                         overridesApplied: [])
         return Scenario(plan: plan, regions: [], designs: [], warnings: [])
     }

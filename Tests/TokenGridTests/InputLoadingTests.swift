@@ -60,6 +60,7 @@ struct InputLoadingTests {
             name: Gamma
             country: SE
             location: {lat: 60, lon: 15}
+            utc_offset_hours: 1
             grid:
               base_year: 2024
               firm_capacity_mw: {value: 2000, source: "s", year: 2024}

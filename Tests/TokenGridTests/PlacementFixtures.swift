@@ -42,6 +42,7 @@ struct PlacementFixture {
             name: \(site.id)
             country: US
             location: {lat: 40, lon: -100}
+            utc_offset_hours: 0
             grid:
               base_year: 2025
               firm_capacity_mw: \(figure(site.firmMW))

@@ -174,6 +174,7 @@ enum InputFixtures {
         cluster_designs:
           - {design: d1}
           - {design: d2, capex_multiplier: {value: 1.1, assumption: true, reason: "test"}}
+        utc_offset_hours: 0
 
         """
     }

@@ -197,7 +197,7 @@ struct ValidationPlanTests {
 
         let both = Fix.plan.edited("{preset: seasons4x6}", "{preset: annual, slices: [{name: y, months: \(Self.allMonths), hours: [0]}]}")
         let bothError = try workspace.loadError(plan: both)
-        expectError(bothError, fieldPath: "time_slices", file: workspace.planPath, line: 7, column: 14, containing: ["either 'preset' or 'slices', not both"])
+        expectError(bothError, fieldPath: "time_slices", file: workspace.planPath, line: 7, column: 14, containing: ["give one of 'preset', 'representative_days' or 'slices', not preset and slices"])
     }
 
     // MARK: - years

@@ -72,8 +72,10 @@ public enum PlanLoader {
             }
         }
         guard let plan else { return nil }
-        let scenario = Scenario(plan: plan, regions: regions, designs: designs, warnings: [])
+        var scenario = Scenario(plan: plan, regions: regions, designs: designs, warnings: [])
+        if !log.hasErrors { TimeSliceResolution.resolve(&scenario, field: planField["time_slices"]) }
         ScenarioChecks.check(scenario, planField: planField, regionRoots: regionRoots, log: log)
+        ReserveFloorChecks.check(scenario, regionRoots: regionRoots, log: log)
         var result = scenario
         result.warnings = log.warnings
         if log.suppressedWarnings > 0 {

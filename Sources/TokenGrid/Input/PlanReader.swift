@@ -22,7 +22,7 @@ enum PlanReader {
             if listedRegions.insert(id).inserted { regionIDs.append(id) } else { element.error("region '\(id)' is listed twice") }
         }
         if root["regions"].isPresent && regionIDs.isEmpty { root["regions"].error("expected at least one region") }
-        let slices = readTimeSlices(root["time_slices"])
+        let representation = readTimeRepresentation(root["time_slices"])
         let mix = readModelMix(root["model_mix"], years: firstYear ... max(firstYear, lastYear))
         var zoneIDs = Set<String>()
         let zones = root["zones"].identifiedList().compactMap { field -> DemandZone? in
@@ -42,10 +42,13 @@ enum PlanReader {
             guard let model, let input, let output else { return nil }
             return MarketPrice(model: model, inputUSDPerMTok: input, outputUSDPerMTok: output, source: field["source"].string(required: false))
         }
-        guard let name, let slices, let mix else { return nil }
+        guard let name, let representation, let mix else { return nil }
+        // Representative days are chosen from the regions' and zones' series, once those are read (PlanLoader).
+        let slices: [TimeSlice]
+        if case .representativeDays = representation { slices = [] } else { slices = (try? representation.slices(series: [], peakSeries: [])) ?? [] }
         return Plan(name: name, description: description, file: root.file, firstYear: firstYear, lastYear: lastYear,
                     discountRate: discountRate, unservedPenaltyUSDPerMTok: penalty, carbonPriceUSDPerTonne: carbonPrice,
-                    carbonCapTonnesPerYear: carbonCap, budgetUSDPerYear: budget, regionIDs: regionIDs, timeSlices: slices,
+                    carbonCapTonnesPerYear: carbonCap, budgetUSDPerYear: budget, regionIDs: regionIDs, timeRepresentation: representation, timeSlices: slices,
                     modelMix: mix, zones: zones, marketPrices: prices, overridesApplied: overridesApplied)
     }
 
@@ -67,14 +70,28 @@ enum PlanReader {
         return (first, last)
     }
 
-    static func readTimeSlices(_ field: YAMLField) -> [TimeSlice]? {
-        guard field.isPresent else { return TimeSlicePreset.seasons4x6.slices }
-        guard field.expectMapping(keys: ["preset", "slices"]) else { return nil }
+    /// `time_slices`: `{preset: NAME}`, `{representative_days: N, seed: S}` or `{slices: [{name, months, hours}, …]}`
+    /// (UTC month × hour-of-day cells covering the year once). Absent: seasons4x6.
+    static func readTimeRepresentation(_ field: YAMLField) -> TimeRepresentation? {
+        guard field.isPresent else { return .preset(.seasons4x6) }
+        guard field.expectMapping(keys: ["preset", "slices", "representative_days", "seed"]) else { return nil }
+        let given = ["preset", "slices", "representative_days"].filter { field[$0].isPresent }
+        if given.count > 1 { field.error("give one of 'preset', 'representative_days' or 'slices', not \(given.joined(separator: " and "))") }
+        if field["seed"].isPresent && !field["representative_days"].isPresent { field["seed"].error("'seed' goes with 'representative_days'") }
         if field["preset"].isPresent {
-            if field["slices"].isPresent { field.error("give either 'preset' or 'slices', not both") }
             guard let preset = field["preset"].choice(TimeSlicePreset.allCases.map(\.rawValue)) else { return nil }
-            return TimeSlicePreset(rawValue: preset)!.slices
+            return .preset(TimeSlicePreset(rawValue: preset)!)
         }
+        if field["representative_days"].isPresent {
+            let count = field["representative_days"].integer(in: 1 ... HourlySeries.daysPerYear)
+            let seed = field["seed"].integer(required: false, in: 0 ... Int(Int32.max)) ?? 1
+            guard let count else { return nil }
+            return .representativeDays(count: count, seed: UInt64(seed))
+        }
+        return readTimeSlices(field).map { .cells($0) }
+    }
+
+    static func readTimeSlices(_ field: YAMLField) -> [TimeSlice]? {
         let elements = field["slices"].list()
         var slices: [TimeSlice] = []
         var names = Set<String>()

@@ -1,7 +1,7 @@
 /// Reads a region file's YAML into a ``Region``, reporting every problem to the log.
 enum RegionReader {
     static func read(_ root: YAMLField, expectedID: String) -> Region? {
-        guard root.expectMapping(keys: ["id", "name", "country", "location", "grid", "data_centre", "renewables", "cluster_designs"],
+        guard root.expectMapping(keys: ["id", "name", "country", "location", "utc_offset_hours", "grid", "data_centre", "renewables", "cluster_designs"],
                                  document: "region file") else { return nil }
         let id = root["id"].identifier()
         if let id, id != expectedID { root["id"].error("id '\(id)' does not match the file name; expected '\(expectedID)'") }
@@ -11,9 +11,10 @@ enum RegionReader {
             root["country"].error("\(TextQuote.quoted(country)) is not an ISO 3166 alpha-2 code; expected two capital letters such as CN or US")
         }
         let location = readLocation(root["location"], required: true)
-        let grid = readGrid(root["grid"])
+        let offset = readUTCOffset(root["utc_offset_hours"], required: true)
+        let grid = readGrid(root["grid"], utcOffsetHours: offset)
         let dataCentre = readDataCentre(root["data_centre"])
-        let renewables = readRenewables(root["renewables"])
+        let renewables = readRenewables(root["renewables"], utcOffsetHours: offset)
         var hostedIDs = Set<String>()
         let designs = root["cluster_designs"].list().compactMap { element -> Region.HostedDesign? in
             element.expectMapping(keys: ["design", "capex_multiplier"])
@@ -29,9 +30,19 @@ enum RegionReader {
         if root["cluster_designs"].isPresent && designs.isEmpty {
             root["cluster_designs"].error("expected at least one cluster design")
         }
-        guard let id, let name, let country, let location, let grid, let dataCentre, let renewables else { return nil }
-        return Region(id: id, name: name, country: country, location: location, grid: grid, dataCentre: dataCentre,
+        guard let id, let name, let country, let location, let offset, let grid, let dataCentre, let renewables else { return nil }
+        return Region(id: id, name: name, country: country, location: location, utcOffsetHours: offset, grid: grid, dataCentre: dataCentre,
                       renewables: renewables, clusterDesigns: designs, file: root.file)
+    }
+
+    /// A fixed offset of a local clock from UTC, hours (−12 … 14, a whole or half or quarter hour).
+    static func readUTCOffset(_ field: YAMLField, required: Bool) -> Double? {
+        guard let offset = field.number(required: required, in: -12 ... 14, unit: "hours ahead of UTC, e.g. -6 for US Central standard time or 8 for China") else { return nil }
+        guard (offset * 4).rounded() == offset * 4 else {
+            field.error("\(offset) is not a whole, half or quarter hour; expected an offset such as -6, 5.5 or 5.75")
+            return nil
+        }
+        return offset
     }
 
     static func readLocation(_ field: YAMLField, required: Bool) -> GeoLocation? {
@@ -46,7 +57,7 @@ enum RegionReader {
         return GeoLocation(lat: lat, lon: lon)
     }
 
-    private static func readGrid(_ field: YAMLField) -> Region.Grid? {
+    private static func readGrid(_ field: YAMLField, utcOffsetHours: Double?) -> Region.Grid? {
         guard field.isPresent else {
             field.error("missing required section 'grid'")
             return nil
@@ -63,14 +74,16 @@ enum RegionReader {
         let price = Figure(reading: field["price_usd_per_mwh"], in: 0 ... 10_000, unit: "$/MWh")
         let escalation = Figure(reading: field["price_escalation_per_year"], in: -0.5 ... 1, unit: "fraction per year", default: 0)
         let carbon = Figure(reading: field["carbon_t_per_mwh"], in: 0 ... 2, unit: "tCO2/MWh")
-        let shape = Profile(reading: field["load_shape"]) ?? .flat
+        let shape = ShapeReader.read(field["load_shape"], kind: .loadMW, utcOffsetHours: utcOffsetHours)
         if let capacity, let peak, capacity.value <= 0 || peak.value <= 0 {
             field.error("firm_capacity_mw and peak_load_mw must be positive")
         }
-        guard let baseYear, let capacity, let capacityGrowth, let peak, let peakGrowth, let margin, let price, let escalation, let carbon else { return nil }
+        guard let baseYear, let capacity, let capacityGrowth, let peak, let peakGrowth, let margin, let price, let escalation, let carbon,
+              let shape else { return nil }
         return Region.Grid(baseYear: baseYear, firmCapacityMW: capacity, firmCapacityGrowthPerYear: capacityGrowth, peakLoadMW: peak,
                            peakLoadGrowthPerYear: peakGrowth, minReserveMargin: margin, priceUSDPerMWh: price,
-                           priceEscalationPerYear: escalation, carbonTonnesPerMWh: carbon, loadShape: shape)
+                           priceEscalationPerYear: escalation, carbonTonnesPerMWh: carbon, loadShape: shape.profile,
+                           loadShapeFile: shape.file, loadHourly: shape.hourly)
     }
 
     private static func readDataCentre(_ field: YAMLField) -> Region.DataCentre? {
@@ -95,7 +108,7 @@ enum RegionReader {
         return Region.DataCentre(pue: pue, maxITMWPerYear: perYear, maxITMWTotal: total, earliestBuildYear: earliest, existing: existing)
     }
 
-    private static func readRenewables(_ field: YAMLField) -> [RenewableResource]? {
+    private static func readRenewables(_ field: YAMLField, utcOffsetHours: Double?) -> [RenewableResource]? {
         guard field.isPresent else { return [] }
         guard field.expectMapping(keys: RenewableResource.Kind.allCases.map(\.rawValue)) else { return nil }
         var result: [RenewableResource] = []
@@ -114,10 +127,11 @@ enum RegionReader {
                 block["capacity_factor"].figureValue.error("\(YAMLField.format(factor.value)) is too small to compute with; expected 0 or at least \(YAMLField.format(InputLimits.smallestNonZeroCapacityFactor)) (a fraction)")
                 continue
             }
-            let profile = Profile(reading: block["profile"]) ?? .flat
-            guard let existing, let maxBuild, let capex, let om, let lifetime, let factor else { continue }
+            let profile = ShapeReader.read(block["profile"], kind: .capacityFactor, utcOffsetHours: utcOffsetHours)
+            guard let existing, let maxBuild, let capex, let om, let lifetime, let factor, let profile else { continue }
             result.append(RenewableResource(kind: kind, existingMW: existing, maxBuildMW: maxBuild, capexUSDPerMW: capex,
-                                            fixedOMUSDPerMWYear: om, lifetimeYears: lifetime, capacityFactor: factor, profile: profile))
+                                            fixedOMUSDPerMWYear: om, lifetimeYears: lifetime, capacityFactor: factor, profile: profile.profile,
+                                            profileFile: profile.file, profileHourly: profile.hourly))
         }
         return result
     }

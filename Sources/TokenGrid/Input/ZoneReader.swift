@@ -1,13 +1,16 @@
 /// Reads one demand zone of a plan file.
 enum ZoneReader {
     static func read(_ field: YAMLField) -> DemandZone? {
-        field.expectMapping(keys: ["id", "name", "location", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok"])
+        field.expectMapping(keys: ["id", "name", "location", "utc_offset_hours", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok"])
         let id = field["id"].identifier()
         let name = field["name"].string(required: false)
         let location = RegionReader.readLocation(field["location"], required: false)
         let base = field["base"].isPresent ? readVolume(field["base"], sourced: true) : nil
         let growth = readGrowth(field["growth"])
-        let shape = Profile(reading: field["shape"]) ?? .flat
+        // A 12 × 24 shape is written in the zone's local time, so it needs the zone's clock; a flat or hourly one does not.
+        let hasLocalShape = field["shape"].isPresent && field["shape"].node?.mapping?["csv"] == nil
+        let offset = RegionReader.readUTCOffset(field["utc_offset_hours"], required: hasLocalShape)
+        let shape = ShapeReader.read(field["shape"], kind: .demandShape, utcOffsetHours: offset)
         let servedBy = readServedBy(field["served_by"])
         let networkCost = field["network_cost_usd_per_mtok"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens") ?? 0
         var grows = true
@@ -19,9 +22,9 @@ enum ZoneReader {
         if case .maxLatencyMS = servedBy, location == nil {
             field["location"].error("missing required location {lat, lon}; served_by.max_latency_ms needs it")
         }
-        guard let id, let growth, let servedBy, grows else { return nil }
-        return DemandZone(id: id, name: name ?? id, location: location, base: base, growth: growth, shape: shape,
-                          servedBy: servedBy, networkCostUSDPerMTok: networkCost)
+        guard let id, let growth, let servedBy, let shape, grows else { return nil }
+        return DemandZone(id: id, name: name ?? id, location: location, base: base, growth: growth, utcOffsetHours: offset ?? 0,
+                          shape: shape.profile, shapeFile: shape.file, shapeHourly: shape.hourly, servedBy: servedBy, networkCostUSDPerMTok: networkCost)
     }
 
     static func readVolume(_ field: YAMLField, sourced: Bool) -> TokenVolume? {

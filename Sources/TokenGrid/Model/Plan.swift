@@ -21,6 +21,9 @@ public struct Plan: Sendable, Hashable, Codable {
     public var budgetUSDPerYear: YearMap?
     /// Region (site) ids, in the order given.
     public var regionIDs: [String]
+    /// How the year is cut into slices, as the plan says it.
+    public var timeRepresentation: TimeRepresentation
+    /// The slices themselves (for representative days, chosen from the regions' and zones' hourly series).
     public var timeSlices: [TimeSlice]
     public var modelMix: ModelMix
     public var zones: [DemandZone]

@@ -33,9 +33,11 @@ public enum SyntheticScenario {
             let dataCentre = Region.DataCentre(
                 pue: assumed(random.uniform(1.1, 1.4)), maxITMWPerYear: assumed(random.uniform(200, 2000)),
                 maxITMWTotal: assumed(random.uniform(1000, 8000)), earliestBuildYear: assumed(Double(2025 + Int(random.uniform(0, 3)))), existing: [])
-            return Region(id: "site-\(index + 1)", name: "Site \(index + 1)", country: "XX",
-                          location: GeoLocation(lat: random.uniform(-40, 60), lon: random.uniform(-120, 140)),
-                          grid: grid, dataCentre: dataCentre, renewables: renewables, clusterDesigns: hosted, file: "synthetic")
+            let location = GeoLocation(lat: random.uniform(-40, 60), lon: random.uniform(-120, 140))
+            // Local solar time, to the hour: 12 × 24 shapes are shifted to UTC by it.
+            return Region(id: "site-\(index + 1)", name: "Site \(index + 1)", country: "XX", location: location,
+                          utcOffsetHours: (location.lon / 15).rounded(), grid: grid, dataCentre: dataCentre, renewables: renewables,
+                          clusterDesigns: hosted, file: "synthetic")
         }
         let mix = ModelMix(inputShare: 0.8, classes: [
             ModelClass(id: "moe-37b-671b", name: "MoE 37B/671B", activeParamsB: 37, totalParamsB: 671, share: YearMap([2025: 0.6, 2030: 0.7])),
@@ -62,7 +64,7 @@ public enum SyntheticScenario {
         let plan = Plan(name: "synthetic-\(siteCount)x\(years)x\(slices.slices.count)x\(zoneCount)", description: "Generated for benchmarking",
                         file: "synthetic", firstYear: 2025, lastYear: 2025 + years - 1, discountRate: 0.08, unservedPenaltyUSDPerMTok: 5,
                         carbonPriceUSDPerTonne: YearMap([2025: 0, 2030: 50]), carbonCapTonnesPerYear: nil, budgetUSDPerYear: nil,
-                        regionIDs: regions.map(\.id), timeSlices: slices.slices, modelMix: mix, zones: zones, marketPrices: [], overridesApplied: [])
+                        regionIDs: regions.map(\.id), timeRepresentation: .preset(slices), timeSlices: slices.slices, modelMix: mix, zones: zones, marketPrices: [], overridesApplied: [])
         return Scenario(plan: plan, regions: regions, designs: designs, warnings: [])
     }
 
