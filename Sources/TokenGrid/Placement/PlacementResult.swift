@@ -26,6 +26,8 @@ public struct PlacementResult: Sendable, Codable {
     public var notes: [String]
     /// How long each phase took (not encoded: outputs stay byte-identical for the same input).
     public var timings = Timings()
+    /// Operation slice by slice (not encoded; see ``DispatchTable``).
+    public var dispatch = DispatchTable()
 
     private enum CodingKeys: String, CodingKey {
         case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes
