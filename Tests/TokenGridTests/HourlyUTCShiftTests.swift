@@ -116,4 +116,56 @@ struct HourlyUTCShiftTests {
         #expect(abs(lf[names.firstIndex(of: "jul-h10")!] - 0.75) < 1e-12)
         #expect(lf.filter { abs($0 - 1) < 1e-12 }.count == 2)
     }
+
+    /// An hourly file in local time (`local_time`, naive stamps) is shifted by the region's offset like a 12 × 24 shape:
+    /// at UTC−6 a peak written at 19 Jul 17:00 local (row 199 × 24 + 17 = 4,793) is 19 Jul 23:00 UTC, hour 4,799, and
+    /// months12x24 puts it in jul-h23.
+    @Test func localTimeCSVIsShiftedByTheRegionsOffset() throws {
+        var plan = Self.plan("{preset: months12x24}")
+        plan.sites[0].loadShape = "{csv: data/local.csv, source: test, year: 2018}"
+        let rows = HourlyCSV.flat(800, except: [4793: 1000]).enumerated().map { index, value in
+            "\(HourlyCSV.stamp(ofHour: index).dropLast()),\(value)"   // 2018-07-19T17:00:00, no Z
+        }
+        plan.files["Regions/data/local.csv"] = HourlyCSV.text(rows, header: "local_time,demand_mw")
+        let scenario = try plan.load()
+        let load = try #require(scenario.region("central")).loadFactorSeries
+        #expect(load.indexOfMaximum == 4799 && HourlySeries.label(ofHour: 4799) == "19 Jul 23:00 UTC")
+        #expect(load.provenance.utcOffsetHours == -6)
+        let data = HourlyPlan.data(scenario)
+        let lf = data.sites[0].loadFactor
+        #expect(lf.filter { $0 == 1 }.count == 1 && data.slices[lf.firstIndex(of: 1)!].name == "jul-h23")
+    }
+
+    /// A zone with a 12 × 24 shape must say its clock (the error is at the zone); a region must always say its clock.
+    @Test func missingOffsetsAreLocatedErrors() throws {
+        let zoneless = Self.plan("{preset: annual}")
+        var zonePlan = zoneless
+        zonePlan.zones[0].utcOffsetHours = nil
+        let (_, path) = try zonePlan.write()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        do {
+            _ = try PlanLoader.load(planAt: path)
+            Issue.record("a zone with a 12 × 24 shape and no utc_offset_hours loaded")
+        } catch let error as InputError {
+            let diagnostic = try #require(error.errors.first { $0.fieldPath == "zones[z].utc_offset_hours" }, "\(error)")
+            #expect(TestSupport.samePath(diagnostic.file, path))
+            #expect(diagnostic.line == TestSupport.line(of: "- id: z", in: text), "\(diagnostic)")
+        }
+        // A flat zone needs no offset.
+        var flatZone = zonePlan
+        flatZone.zones[0].shape = nil
+        #expect(throws: Never.self) { _ = try flatZone.load() }
+
+        let (root, regionPlan) = try zoneless.write()
+        let regionPath = (root as NSString).appendingPathComponent("Regions/central.yaml")
+        let region = try String(contentsOfFile: regionPath, encoding: .utf8)
+        try region.replacingOccurrences(of: "utc_offset_hours: -6.0\n", with: "").write(toFile: regionPath, atomically: true, encoding: .utf8)
+        do {
+            _ = try PlanLoader.load(planAt: regionPlan)
+            Issue.record("a region without utc_offset_hours loaded")
+        } catch let error as InputError {
+            let diagnostic = try #require(error.errors.first { $0.fieldPath == "utc_offset_hours" }, "\(error)")
+            #expect(TestSupport.samePath(diagnostic.file, regionPath), "\(diagnostic)")
+        }
+    }
 }
