@@ -173,4 +173,36 @@ struct HourlyPeakHeadroomTests {
             #expect(scenario.plan.timeSlices[jja21].maximum(of: load) == 1)
         }
     }
+
+    /// A grid below its floor at the peak hour only: firm 1,100 MW at a 15% floor is 1,100 ÷ 1.15 = 956.52 MW, below
+    /// the 1,000 MW peak by 43.48 MW, but 156.52 MW above the 800 MW of every other hour. The peak hour's headroom row is
+    /// held at 0 (clamped), the other 47 keep 156.52 MW; the loader warns at `firm_capacity_mw`; the result notes the
+    /// deficit. Reserve margin before: 1,100 ÷ 1,000 − 1 = 0.10.
+    @Test func gridBelowItsFloorOnlyAtThePeakHour() throws {
+        var plan = Self.twoSites()
+        plan.sites[0].firmMW = 1100
+        var scenario = try plan.load()
+        #expect(scenario.warnings.contains { $0.fieldPath == "grid.firm_capacity_mw" && $0.message.contains("below its 15% reserve floor at its peak in 2025") },
+                "\(scenario.warnings)")
+        scenario.plan.timeSlices = (0 ..< 48).map {
+            TimeSlice(name: "h\($0)", yearHours: [Self.firstHour + $0], weightHours: 182.5, block: $0 / 24)
+        }
+        let data = HourlyPlan.data(scenario)
+        let model = PlacementModel.build(data)
+        let upper = (0 ..< 48).map { model.program.constraintBounds[model.headroomRow[0][0][$0].index].upper }
+        #expect(upper[21] == 0)
+        #expect(upper.indices.filter { $0 != 21 }.allSatisfy { abs(upper[$0] - (1100 / 1.15 - 800)) < 1e-9 })
+        let result = try PlacementSolver.solve(data, options: PlacementOptions(strategy: .monolithic))
+        #expect(result.status == .optimal && result.solver.check?.passes() == true)
+        let headroom = result.headroomValue("cheap")
+        #expect(headroom.clampedSlices == 1)
+        #expect(abs(headroom.headroomMW - (1100 / 1.15 - 1000)) < 1e-9)
+        #expect(abs(result.site("cheap").reserveMarginBefore - 0.1) < 1e-12)
+        #expect(result.notes.contains { $0.hasPrefix("cheap:") && $0.contains("43.5 MW") }, "\(result.notes)")
+        // Cheap cannot run in the peak hour, so dear needs 150 MW for it and can then serve every hour; a MW at cheap
+        // would cost $1M a year and save only 47 × 182.5 h × $50 = $428,875. Nothing is built at cheap.
+        #expect(abs(result.site("dear").itMWInstalled - 150) < 1e-6)
+        #expect(result.site("cheap").itMWInstalled < 1e-6)
+        #expect(headroom.dualUSDPerMWYear == 0)
+    }
 }
