@@ -23,6 +23,8 @@ public struct SolutionCheck: Sendable, Hashable, Codable {
     public var dualResidualAt: String
     /// Relative difference between the primal and the dual objective.
     public var dualityGap: Double
+    /// The row or column that adds most to the gap: a multiplier on a bound its value does not sit on.
+    public var dualityGapAt: String = ""
     /// The primal objective recomputed from `x`, including the constant.
     public var primalObjective: Double
     /// The dual objective recomputed from `y` and `d`, including the constant.
@@ -53,7 +55,8 @@ public struct SolutionCheck: Sendable, Hashable, Codable {
     /// The measures in one line, e.g. for a log: `primal 3.1e-12, dual 0, gap 4.0e-13`.
     public var summary: String {
         func e(_ value: Double) -> String { value == 0 ? "0" : String(format: "%.1e", value) }
-        return "primal residual \(e(primalResidual)), dual residual \(e(dualResidual)), duality gap \(e(dualityGap))"
+        let at = dualityGap > Tolerances.standard.gap && !dualityGapAt.isEmpty ? " (most at \(dualityGapAt))" : ""
+        return "primal residual \(e(primalResidual)), dual residual \(e(dualResidual)), duality gap \(e(dualityGap))\(at)"
     }
 }
 
@@ -63,7 +66,7 @@ extension SolutionCheck {
     public init(program: LinearProgram, values x: [Double], duals y: [Double]) {
         precondition(x.count == program.variableCount && y.count == program.constraintCount, "one value per column and one dual per row")
         let sign: Double = program.sense == .minimize ? 1 : -1
-        var primal = Worst(), dual = Worst()
+        var primal = Worst(), dual = Worst(), slackness = Worst()
         var objective = program.objectiveConstant
         for j in 0 ..< program.variableCount { objective += program.objectiveCoefficients[j] * x[j] }
         // Reduced costs d = c − Aᵀy (in minimisation form) and the size of the terms that make them up.
@@ -85,6 +88,7 @@ extension SolutionCheck {
             let (term, wrongSign) = Self.multiplierTerm(multiplier, bounds)
             dualObjective += term
             dual.note(wrongSign / (1 + largestDual), program.constraintNames[i])
+            slackness.note(abs(multiplier * activity - term), program.constraintNames[i])
         }
         for j in 0 ..< program.variableCount {
             let bounds = program.variableBounds[j]
@@ -92,10 +96,12 @@ extension SolutionCheck {
             let (term, wrongSign) = Self.multiplierTerm(reduced[j], bounds)
             dualObjective += term
             dual.note(wrongSign / reducedScale[j], program.variableNames[j])
+            slackness.note(abs(reduced[j] * x[j] - term), program.variableNames[j])
         }
         dualObjective *= sign
         self.init(primalResidual: primal.value, primalResidualAt: primal.location, dualResidual: dual.value, dualResidualAt: dual.location,
                   dualityGap: abs(objective - dualObjective) / (1 + abs(objective)), primalObjective: objective, dualObjective: dualObjective)
+        dualityGapAt = slackness.location
     }
 
     /// Checks a solver's answer against the program it solved.

@@ -73,6 +73,7 @@ struct PlanCommand: ParsableCommand {
         do {
             var placementOptions = PlacementOptions(solver: options, strategy: strategy.strategy)
             if progress.enabled {
+                placementOptions.onAttempt = { line in progress.phase("check: \(line)") }
                 placementOptions.onIteration = { iteration, lower, upper in
                     progress.phase("Benders iteration \(iteration): bounds \(lower) … \(upper) M$, gap \(NumberFormat.percent((upper - lower) / max(1e-9, abs(upper))))")
                 }

@@ -22,15 +22,12 @@ struct HourlyTimeSlicesCommandTests {
         #expect(run.stderr.contains("command line: error: time_slices.representative_days: \(count) is out of range; expected 1 to 365"), "\(run.stderr)")
     }
 
-    /// Known bug (see HourlyRepresentativeDaysPlanTests): fewer representative days than peak days to keep, set with
-    /// --set, is reported at `Plans/quickstart.yaml:1:23` (the value's position inside the --set text) instead of at
-    /// the command line.
+    /// Fewer representative days than peak days to keep, set with --set, is reported at the command line (it was once
+    /// reported at `Plans/quickstart.yaml:1:23`, the value's position inside the --set text).
     @Test func tooFewDaysSetOnTheCommandLineIsReportedThere() throws {
         let run = try CLI.run(["validate", "Plans/quickstart.yaml", "--set", "time_slices={representative_days: 1}"])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains("days must be kept (e.g. peak days) but only 1 representative days are asked for"), "\(run.stderr)")
-        withKnownIssue("errors of TimeSliceResolution are not reattributed to the --set override") {
-            #expect(run.stderr.hasPrefix("command line: error: time_slices.representative_days:"), "\(run.stderr)")
-        }
+        #expect(run.stderr.hasPrefix("command line: error: time_slices.representative_days:"), "\(run.stderr)")
     }
 }

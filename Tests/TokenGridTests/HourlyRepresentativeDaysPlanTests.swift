@@ -159,10 +159,8 @@ struct HourlyRepresentativeDaysPlanTests {
         }
     }
 
-    /// Known bug: too few days for the peak days, set with `--set`, is reported in the plan file at the position of
-    /// the value inside the --set text (`<plan>.yaml:1:23`), not at the command line. `PlanLoader.load` reattributes
-    /// errors in override values only for those logged during `PlanReader.read` (PlanLoader.swift:32–34), while
-    /// `TimeSliceResolution.resolve` (line 76) — and `ScenarioChecks.check` (line 77) — log theirs later.
+    /// Too few days for the peak days, set with `--set`, is reported at the command line: errors the checks after
+    /// reading (representative-day choice, cross-file checks) find in an override's value are reattributed to it too.
     @Test func fewerDaysThanPeakDaysSetOnTheCommandLineIsReportedThere() throws {
         let (_, path) = try Self.plan("{preset: annual}").write()
         do {
@@ -170,11 +168,9 @@ struct HourlyRepresentativeDaysPlanTests {
             Issue.record("representative_days: 2 loaded with 3 peak days to keep")
         } catch let error as InputError {
             let diagnostic = try #require(error.errors.first { $0.message.contains("3 days must be kept") }, "\(error)")
-            withKnownIssue("errors of TimeSliceResolution are not reattributed to the --set override") {
-                #expect(diagnostic.file == "command line", "\(diagnostic)")
-                #expect(diagnostic.line == nil, "\(diagnostic)")
-                #expect(diagnostic.message.contains("value set by override 'time_slices'"), "\(diagnostic)")
-            }
+            #expect(diagnostic.file == "command line", "\(diagnostic)")
+            #expect(diagnostic.line == nil, "\(diagnostic)")
+            #expect(diagnostic.message.contains("value set by override 'time_slices'"), "\(diagnostic)")
         }
     }
 }

@@ -73,9 +73,13 @@ public enum PlanLoader {
         }
         guard let plan else { return nil }
         var scenario = Scenario(plan: plan, regions: regions, designs: designs, warnings: [])
+        let checksStart = log.count
         if !log.hasErrors { TimeSliceResolution.resolve(&scenario, field: planField["time_slices"]) }
         ScenarioChecks.check(scenario, planField: planField, regionRoots: regionRoots, log: log)
         ReserveFloorChecks.check(scenario, regionRoots: regionRoots, log: log)
+        // Errors these later checks find in a value an override set belong to the override, as the readers' do.
+        reattribute(overrides, target: .plan, since: checksStart, file: path, log: log)
+        for region in scenario.regions { reattribute(overrides, target: .region(region.id), since: checksStart, file: region.file, log: log) }
         var result = scenario
         result.warnings = log.warnings
         if log.suppressedWarnings > 0 {

@@ -68,7 +68,9 @@ public struct Scenario: Sendable, Codable {
     /// Sites that may serve `zone`, in the plan's region order.
     public func sites(serving zone: DemandZone) -> [Region] {
         switch zone.servedBy {
-        case .sites(let ids): return regions.filter { ids.contains($0.id) }
+        case .sites(let ids):
+            let listed = Set(ids)
+            return regions.filter { listed.contains($0.id) }
         case .maxLatencyMS(let limit):
             guard let location = zone.location else { return [] }
             return regions.filter { $0.location.roundTripMS(to: location) <= limit }

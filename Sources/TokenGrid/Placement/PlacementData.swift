@@ -68,13 +68,16 @@ public struct PlacementData: Sendable {
         blocks = slices.count <= Self.singleSliceBlockLimit ? slices.indices.map { [$0] } : slices.blocks
         let mix = plan.modelMix
         let years = self.years, slices = self.slices
+        // Lookups by id built once: plans may list thousands of designs, zones and existing clusters.
+        let designsByID = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sites = scenario.regions.map { region in
+            let existingByDesign = Dictionary(grouping: region.dataCentre.existing, by: \.design)
             let designs = region.clusterDesigns.compactMap { hosted -> SiteDesign? in
-                guard let design = scenario.design(hosted.design) else { return nil }
+                guard let design = designsByID[hosted.design] else { return nil }
                 let lifetime = max(1, Int(design.lifetimeYears.value.rounded()))
+                let clusters = existingByDesign[design.id] ?? []
                 let existing = years.map { year in
-                    region.dataCentre.existing.filter { $0.design == design.id && $0.builtYear <= year && year < $0.builtYear + lifetime }
-                        .reduce(0) { $0 + $1.itMW.value }
+                    clusters.filter { $0.builtYear <= year && year < $0.builtYear + lifetime }.reduce(0) { $0 + $1.itMW.value }
                 }
                 return SiteDesign(design: design, capexUSDPerMW: design.capexUSDPerMW * hosted.capexMultiplier.value,
                                   tokensPerSPerMW: years.map { design.tokensPerSPerMW(mix: mix, year: $0) },
@@ -90,9 +93,10 @@ public struct PlacementData: Sendable {
             return Site(region: region, designs: designs, renewables: region.renewables, loadFactor: loadFactor, capacityFactor: capacityFactor)
         }
         let regionIndex = Dictionary(uniqueKeysWithValues: scenario.regions.enumerated().map { ($1.id, $0) })
+        let projections = Dictionary(demand.zones.map { ($0.zoneID, $0) }, uniquingKeysWith: { first, _ in first })
         zones = plan.zones.map { zone in
             let indices = scenario.sites(serving: zone).compactMap { regionIndex[$0.id] }
-            let projection = demand.zone(zone.id)!
+            let projection = projections[zone.id]!
             return Zone(zone: zone, siteIndices: indices, demandTokensPerS: projection.years.map(\.sliceTokensPerS))
         }
     }

@@ -33,14 +33,31 @@ public final class PlacementSession {
                                                   relativeGap: options.relativeGap, maxIterations: options.maxIterations)
             solver.onIteration = options.onIteration
             benders = solver
-            let outcome = try solver.solve(data, full: model)
-            clock.timings.solveSeconds += clock.lap()
-            let label = "benders-\(options.solver.method.rawValue), \(outcome.iterations) iterations" + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
-            clock.timings.masterSeconds += outcome.masterSeconds
-            clock.timings.blockSeconds += outcome.blockSeconds
-            let accepted = attempts.consider(outcome.solution, label: label)
-            clock.timings.checkSeconds += clock.lap()
-            if let accepted { return finish(accepted.0, method: "benders-\(options.solver.method.rawValue)", attempts, &clock) }
+            // A decomposed answer that fails the check is solved again with a hundred times tighter gap between the
+            // Benders bounds (the check's 1e-6 on the duality gap is then met with room to spare).
+            for (round, gap) in [options.relativeGap, options.relativeGap / 100].enumerated() {
+                solver.relativeGap = gap
+                let outcome = try solver.solve(data, full: model)
+                clock.timings.solveSeconds += clock.lap()
+                let label = "benders-\(options.solver.method.rawValue), \(outcome.iterations) iterations" + (round > 0 ? " to a \(gap) gap" : "")
+                    + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
+                clock.timings.masterSeconds += outcome.masterSeconds
+                clock.timings.blockSeconds += outcome.blockSeconds
+                let accepted = attempts.consider(outcome.solution, label: label)
+                clock.timings.checkSeconds += clock.lap()
+                options.onAttempt?(attempts.lines.last!)
+                if let accepted {
+                    solver.relativeGap = options.relativeGap
+                    return finish(accepted.0, method: "benders-\(options.solver.method.rawValue)", attempts, &clock)
+                }
+            }
+            solver.relativeGap = options.relativeGap
+            // The whole LP is tried after a failed decomposition only while GLPK can be expected to finish it.
+            guard model.program.constraintCount <= options.wholeLPFallbackRowLimit else {
+                var result = model.results(from: attempts.last!, statistics: attempts.statistics(attempts.last!, method: "unverified"))
+                result.status = .undetermined
+                throw PlacementSolver.Failure.unverified(result)
+            }
         }
         for (index, solver) in PlacementSolver.fallbackSequence(options.solver, rows: model.program.constraintCount, includePrimary: !decompose).enumerated() {
             let (problem, warm) = try load(model.program, reuse: index == 0)
@@ -57,6 +74,7 @@ public final class PlacementSession {
             case .optimal:
                 let accepted = attempts.consider(solution, label: label)
                 clock.timings.checkSeconds += clock.lap()
+                options.onAttempt?(attempts.lines.last!)
                 if let accepted { return finish(accepted.0, method: solverOptions.method.rawValue, attempts, &clock) }
             case .infeasible, .infeasibleOrUnbounded:
                 whole = nil

@@ -28,6 +28,11 @@ public struct PlacementOptions: Sendable {
     public var decompositionThreshold = 20_000
     /// Called after each Benders iteration with its number and the lower and upper bounds (M$).
     public var onIteration: (@Sendable (Int, Double, Double) -> Void)?
+    /// Called with each solve's line (how it ran, its check, accepted or rejected) as it is checked.
+    public var onAttempt: (@Sendable (String) -> Void)?
+    /// Largest LP (rows) still solved whole after its decomposed answer failed the check twice; beyond it GLPK would
+    /// run for hours, so the plan is reported unverified instead.
+    public var wholeLPFallbackRowLimit = 200_000
     /// What a solution must meet, checked against the full LP, to be reported as optimal.
     public var tolerances = SolutionCheck.Tolerances.standard
     /// Test hook: changes the n-th candidate solution (0-based) before it is checked, to provoke a failed check.

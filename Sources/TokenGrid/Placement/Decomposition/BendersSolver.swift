@@ -157,7 +157,17 @@ final class BendersSolver {
             // blocks at the answer itself, which either cuts it off or proves it optimal.
             weight = added == 0 ? 0 : stabilisation
         } while true
-        let chosen = best ?? (upper, masterSolution.variableValues, outcomes)
+        var chosen = best ?? (upper, masterSolution.variableValues, outcomes)
+        // The duals come from the final master, whose answer may differ from the best (stabilised) point by a
+        // degenerate move of equal cost. Report the primal at the master's own answer when it is as good, so that
+        // primal and duals belong together (complementary slackness holds between them).
+        let answer = masterSolution.variableValues
+        if chosen.point != answer {
+            let blockPoints = linkingByBlock.map { $0.map { answer[$0.index] } }
+            let atAnswer = try solveBlocks(blockPoints)
+            let cost = master.capacityCost(at: answer) + atAnswer.reduce(0) { $0 + $1.objective }
+            if cost <= chosen.upper + relativeGap * abs(chosen.upper) { chosen = (cost, answer, atAnswer) }
+        }
         incumbent = chosen.point
         try keepCuts(cutOwners, masterSolution: masterSolution)
         let assemblyStart = DispatchTime.now().uptimeNanoseconds
