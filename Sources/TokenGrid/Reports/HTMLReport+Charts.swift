@@ -46,9 +46,12 @@ extension HTMLReport {
             let series = [SVGChart.Series(name: "before data centres", values: sites.map(\.reserveMarginBefore), color: "#9cc3e4"),
                           SVGChart.Series(name: "after data centres", values: sites.map(\.reserveMarginAfter), color: "#2f5f98")]
             let svg = SVGChart.groupedBars(labels: sites.map(\.site), series: series, markers: ("reserve floor", sites.map(\.minReserveMargin), "#c0392b"),
-                                           xTitle: "reserve margin at the tightest slice, \(last)", format: NumberFormat.percent,
-                                           tickFormat: { NumberFormat.fixed($0 * 100, 0) + "%" }, label: "Reserve margin before and after the data-centre load, \(last)")
-            return figure(svg, caption: "Reserve margin at the tightest time slice in \(last), before and after the data centres' grid draw; the dashed line is the region's floor.")
+                                           xTitle: "reserve margin at the peak, \(last)", format: NumberFormat.percent,
+                                           tickFormat: { NumberFormat.fixed($0 * 100, 0) + "%" }, label: "Reserve margin at the peak before and after the data-centre load, \(last)")
+            return figure(svg, caption: "Reserve margin in \(last) at the true peak: firm capacity ÷ the highest hourly load − 1, each slice taken at its highest hour of non-data-centre load (so the year's peak hour is in it). Before the data centres, and after them at the slice where their grid draw on top of that load leaves the least margin; the dashed line is the region's floor.")
+
+        case .dispatch:
+            return dispatchCharts(data)
         }
     }
 }
