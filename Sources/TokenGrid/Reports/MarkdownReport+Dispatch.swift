@@ -21,6 +21,7 @@ extension ReportDocument {
         var table = ReportTable(["site", "in service (MW IT)", "peak grid draw (MW)", "peak at (slice)", "headroom then (MW)",
                                  "least headroom left (MW)", "mean grid draw (MW)", "renewables (% of energy)"], rows: rows)
         table.columns[3].numeric = false
+        table.columns[3].unbroken = true
         blocks.append(.table(table))
         let charted = view.charted.count
         let which = charted < view.sites.count ? "the \(charted) largest of the \(view.sites.count) sites by MW in service (largest first)" : "each site (largest first)"

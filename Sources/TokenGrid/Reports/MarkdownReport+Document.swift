@@ -44,6 +44,8 @@ struct ReportTable {
         var title: String
         /// Right-aligned (numbers).
         var numeric: Bool
+        /// Kept on one line in the HTML (names such as slice ids that would otherwise break at their hyphens).
+        var unbroken = false
     }
 
     var columns: [Column]
