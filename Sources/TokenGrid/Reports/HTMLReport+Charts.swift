@@ -48,7 +48,7 @@ extension HTMLReport {
             let svg = SVGChart.groupedBars(labels: sites.map(\.site), series: series, markers: ("reserve floor", sites.map(\.minReserveMargin), "#c0392b"),
                                            xTitle: "reserve margin at the peak, \(last)", format: NumberFormat.percent,
                                            tickFormat: { NumberFormat.fixed($0 * 100, 0) + "%" }, label: "Reserve margin at the peak before and after the data-centre load, \(last)")
-            return figure(svg, caption: "Reserve margin in \(last) at the true peak: firm capacity ÷ the highest hourly load − 1, each slice taken at its highest hour of non-data-centre load (so the year's peak hour is in it). Before the data centres, and after them at the slice where their grid draw on top of that load leaves the least margin; the dashed line is the region's floor.")
+            return figure(svg, caption: "Reserve margin in \(last) at the true peak: firm capacity ÷ load − 1 with each slice's load at its highest hour, so the year's peak hour counts. Before the data centres, and after their grid draw at the slice where it leaves the least margin; the dashed line is the region's floor.")
 
         case .dispatch:
             return dispatchCharts(data)
