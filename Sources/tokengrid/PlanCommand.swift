@@ -13,6 +13,8 @@ struct PlanCommand: ParsableCommand {
         into --out (default out/<plan-name>/). The whole file set is written into a hidden sibling folder and
         swapped in at once, so a failed or killed run leaves the folder as it was; a second run into the same
         folder waits for the first. Timings go to the terminal and to timings.csv, never into the reports.
+        dispatch.csv (per site, year and slice) comes with the csv format while it would be at most about
+        50 MB; --dispatch writes it whatever its size.
 
         Exit codes: 0 success; 1 invalid input, or an output folder that cannot be written; 2 plan infeasible
         or unserved demand above --max-unserved; 3 solver failure, limit hit, or no solution that passes the
@@ -20,6 +22,7 @@ struct PlanCommand: ParsableCommand {
 
         Example:
           tokengrid plan Plans/quickstart.yaml --out out/quickstart --format md,html,csv,json
+          tokengrid plan Plans/us-grid-2030.yaml --dispatch   # dispatch.csv even when large
         """
     )
 
@@ -48,6 +51,9 @@ struct PlanCommand: ParsableCommand {
 
     @Flag(help: "Print progress and GLPK's output even when stderr is not a terminal.")
     var verbose = false
+
+    @Flag(help: "Write dispatch.csv (every site, year and slice) whatever its size and --format; without it, it comes with the csv format when it would be at most about 50 MB.")
+    var dispatch = false
 
     @Flag(help: "Put the run's date and time into the reports (off by default so that reports are reproducible).")
     var stamp = false
@@ -94,15 +100,19 @@ struct PlanCommand: ParsableCommand {
         let directory = out ?? "out/\(scenario.plan.name)"
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
         let report = Report(scenario: scenario, demand: data.demand, result: result, stampedAt: stamp ? Date() : nil)
+        let policy: DispatchPolicy = dispatch ? .always : .automatic
         progress.phase("write \(directory)")
         let written: [String]
         do {
-            written = try ReportWriter.write(report, formats: formats, to: directory) {
+            written = try ReportWriter.write(report, formats: formats, to: directory, dispatch: policy) {
                 printError("waiting: another tokengrid run is writing \(directory)")
             }
         } catch let error as OutputFolder.WriteError {
             printError("error: \(error); nothing was written")
             throw ExitCode(1)
+        }
+        if policy.leavesOut(result.dispatch, formats: formats) {
+            printError("note: dispatch.csv left out: \(result.dispatch.rowCount) rows, about \(DispatchPolicy.estimatedBytes(result.dispatch) / 1_000_000) MB (over \(DispatchPolicy.automaticMaxBytes / 1_000_000) MB); add --dispatch to write it")
         }
         print(ReportSummary.text(report))
         print("reports: \(written.map { (directory as NSString).appendingPathComponent($0) }.joined(separator: ", "))")

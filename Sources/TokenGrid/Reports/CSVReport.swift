@@ -1,6 +1,7 @@
 import Foundation
 
-/// The CSV files: one row per site-year, zone-year, build, dual and one status row. Units are in the column names.
+/// The CSV files: one row per site-year, zone-year, build, dual and one status row (and per site, year and slice in
+/// `dispatch.csv`, see `CSVReport+Dispatch.swift`). Units are in the column names.
 public enum CSVReport {
     /// Each file's name and text.
     public static func render(_ report: Report) -> [(name: String, text: String)] {
@@ -57,7 +58,12 @@ public enum CSVReport {
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([header] + rows).map(line).joined()
+    }
+
+    /// One CSV line, cells escaped, ending in a newline.
+    static func line(_ cells: [String]) -> String {
+        cells.map(escape).joined(separator: ",") + "\n"
     }
 
     static func escape(_ cell: String) -> String {

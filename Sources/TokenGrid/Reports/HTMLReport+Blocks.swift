@@ -15,7 +15,8 @@ extension HTMLReport {
         func row(_ cells: [ReportCell]) -> String {
             "<tr>" + zip(cells, table.columns).map { cell, column in
                 let sort = table.sortable ? cell.sortKey.flatMap { $0.isFinite ? " data-sort=\"\($0)\"" : nil } ?? "" : ""
-                return "<td\(column.numeric ? " class=\"num\"" : "")\(sort)>\(escape(cell.text))</td>"
+                let style = column.numeric ? " class=\"num\"" : column.unbroken ? " class=\"nowrap\"" : ""
+                return "<td\(style)\(sort)>\(escape(cell.text))</td>"
             }.joined() + "</tr>"
         }
         var lines = ["<div class=\"scroll\">", "<table\(table.sortable ? " class=\"sortable\"" : "")>", "<thead>",

@@ -46,9 +46,12 @@ extension HTMLReport {
             let series = [SVGChart.Series(name: "before data centres", values: sites.map(\.reserveMarginBefore), color: "#9cc3e4"),
                           SVGChart.Series(name: "after data centres", values: sites.map(\.reserveMarginAfter), color: "#2f5f98")]
             let svg = SVGChart.groupedBars(labels: sites.map(\.site), series: series, markers: ("reserve floor", sites.map(\.minReserveMargin), "#c0392b"),
-                                           xTitle: "reserve margin at the tightest slice, \(last)", format: NumberFormat.percent,
-                                           tickFormat: { NumberFormat.fixed($0 * 100, 0) + "%" }, label: "Reserve margin before and after the data-centre load, \(last)")
-            return figure(svg, caption: "Reserve margin at the tightest time slice in \(last), before and after the data centres' grid draw; the dashed line is the region's floor.")
+                                           xTitle: "reserve margin at the peak, \(last)", format: NumberFormat.percent,
+                                           tickFormat: { NumberFormat.fixed($0 * 100, 0) + "%" }, label: "Reserve margin at the peak before and after the data-centre load, \(last)")
+            return figure(svg, caption: "Reserve margin in \(last) at the true peak: firm capacity ÷ load − 1 with each slice's load at its highest hour, so the year's peak hour counts. Before the data centres, and after their grid draw at the slice where it leaves the least margin; the dashed line is the region's floor.")
+
+        case .dispatch:
+            return dispatchCharts(data)
         }
     }
 }

@@ -62,7 +62,7 @@ public enum HTMLReport {
     th{background:#f3f5f8;font-weight:600;border-bottom:2px solid #cfd6de}
     td.num{text-align:right;white-space:nowrap}
     th.num{text-align:right}
-    td:first-child{white-space:nowrap}
+    td:first-child,td.nowrap{white-space:nowrap}
     tbody tr:hover{background:#f8fafc}
     tfoot td{font-weight:600;border-top:2px solid #cfd6de}
     table.sortable th{cursor:pointer;user-select:none}

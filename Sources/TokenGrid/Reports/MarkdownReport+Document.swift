@@ -32,8 +32,10 @@ enum ReportChart {
     case capacity
     /// Cost per million tokens by site and component, last year.
     case costByComponent
-    /// Reserve margin before and after the data-centre load, last year, with each site's floor.
+    /// Reserve margin before and after the data-centre load at the peak, last year, with each site's floor.
     case reserveMargins
+    /// Grid draw and renewable use against headroom on the largest sites' peak days and typical weeks, last year.
+    case dispatch
 }
 
 /// A table with a unit in every column title; `footer` rows (totals) stay put when the HTML table is sorted.
@@ -42,6 +44,8 @@ struct ReportTable {
         var title: String
         /// Right-aligned (numbers).
         var numeric: Bool
+        /// Kept on one line in the HTML (names such as slice ids that would otherwise break at their hyphens).
+        var unbroken = false
     }
 
     var columns: [Column]

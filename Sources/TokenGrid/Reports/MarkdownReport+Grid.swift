@@ -22,7 +22,7 @@ extension ReportDocument {
         }
         blocks += [
             .subheading("Reserve margins in \(last)"),
-            .paragraph("Reserve margin at the tightest time slice, firm capacity ÷ load − 1, before and after the data centres' grid draw, against each region's floor."),
+            .paragraph("Reserve margin at the peak, firm capacity ÷ load − 1, with each slice's load taken at its highest hour (so the year's peak hour counts): before the data centres, and after their grid draw at the slice where it leaves the least margin, against each region's floor."),
             .chart(.reserveMargins),
             .table(ReportTable(["site", "peak grid draw (MW)", "margin before (%)", "margin after (%)", "floor (%)", "headroom before new load (MW)"], rows: rows)),
         ]

@@ -9,7 +9,7 @@ extension ReportDocument {
         byline = ["Solve status: \(result.status.rawValue). \(report.tool)" + (report.generatedAt.map { ", generated \($0)" } ?? "") + "."]
         sections = [
             Self.summary(data), Self.scenario(data), Self.demand(data), Self.capacity(data), Self.costs(data), Self.marginalCosts(data),
-            Self.market(data), Self.grid(data), Self.unserved(data), Self.notes(data), Self.carbon(data), Self.solver(data),
+            Self.market(data), Self.grid(data), Self.dispatch(data), Self.unserved(data), Self.notes(data), Self.carbon(data), Self.solver(data),
         ]
     }
 

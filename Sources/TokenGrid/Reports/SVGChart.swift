@@ -40,7 +40,7 @@ enum SVGChart {
     static func n(_ value: Double) -> String { NumberFormat.fixed(value, 1) }
 
     /// How a legend entry is drawn.
-    enum LegendMark { case box, line, dashedLine }
+    enum LegendMark { case box, line, dashedLine, horizontalDashedLine }
 
     /// A legend column at (`x`, `y`), one entry per line.
     static func legend(_ entries: [(name: String, color: String, mark: LegendMark)], x: Double, y: Double, into canvas: inout SVGCanvas) {
@@ -50,6 +50,7 @@ enum SVGChart {
             case .box: canvas.rect(x: x, y: top, width: 12, height: 12, fill: entry.color)
             case .line: canvas.line(x1: x, y1: top + 6, x2: x + 12, y2: top + 6, stroke: entry.color, width: 2.5)
             case .dashedLine: canvas.line(x1: x + 6, y1: top - 1, x2: x + 6, y2: top + 13, stroke: entry.color, width: 2, dash: "3 2")
+            case .horizontalDashedLine: canvas.line(x1: x, y1: top + 6, x2: x + 14, y2: top + 6, stroke: entry.color, width: 2, dash: "4 2")
             }
             canvas.text(entry.name, x: x + 18, y: top + 10)
         }
@@ -70,8 +71,10 @@ struct SVGCanvas {
         self.height = height
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, tooltip: String? = nil) {
-        let body = "x=\"\(SVGChart.n(x))\" y=\"\(SVGChart.n(y))\" width=\"\(SVGChart.n(max(0, width)))\" height=\"\(SVGChart.n(max(0, height)))\" fill=\"\(fill)\""
+    /// A rectangle; `opacity` below 1 lets what is under it show (0 makes an invisible area that only carries its tooltip).
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, opacity: Double = 1, tooltip: String? = nil) {
+        var body = "x=\"\(SVGChart.n(x))\" y=\"\(SVGChart.n(y))\" width=\"\(SVGChart.n(max(0, width)))\" height=\"\(SVGChart.n(max(0, height)))\" fill=\"\(fill)\""
+        if opacity < 1 { body += " fill-opacity=\"\(NumberFormat.fixed(opacity, 2))\"" }
         elements.append(tooltip.map { "<rect \(body)><title>\(HTMLReport.escape($0))</title></rect>" } ?? "<rect \(body)/>")
     }
 
@@ -80,9 +83,18 @@ struct SVGCanvas {
         elements.append("<line x1=\"\(SVGChart.n(x1))\" y1=\"\(SVGChart.n(y1))\" x2=\"\(SVGChart.n(x2))\" y2=\"\(SVGChart.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(SVGChart.n(width))\"\(dashed)/>")
     }
 
-    mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String) {
-        let coordinates = points.map { "\(SVGChart.n($0.x)),\(SVGChart.n($0.y))" }.joined(separator: " ")
-        elements.append("<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2.5\"/>")
+    mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 2.5, dash: String? = nil) {
+        let dashed = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+        elements.append("<polyline points=\"\(Self.coordinates(points))\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(SVGChart.n(width))\"\(dashed)/>")
+    }
+
+    /// A filled shape through `points`, closed back to the first.
+    mutating func polygon(_ points: [(x: Double, y: Double)], fill: String) {
+        elements.append("<polygon points=\"\(Self.coordinates(points))\" fill=\"\(fill)\"/>")
+    }
+
+    private static func coordinates(_ points: [(x: Double, y: Double)]) -> String {
+        points.map { "\(SVGChart.n($0.x)),\(SVGChart.n($0.y))" }.joined(separator: " ")
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String, tooltip: String) {
