@@ -6,10 +6,11 @@
 /// - **primal residual**: the largest bound violation of a row activity `A x` (recomputed from `x`) or of a column,
 ///   each divided by `1 + |bound| + Σ_j |a_ij x_j|` (the size of the terms that meet there);
 /// - **dual residual**: the largest violation of the dual sign conditions — a row or column whose multiplier pushes
-///   against a bound that does not exist, or pushes a value that sits strictly inside its bounds — each divided by
+///   against a bound that does not exist, or away from the end of a range its value sits at — each divided by
 ///   `1 + |c_j| + Σ_i |a_ij y_i|` for columns and `1 + max |y|` for rows;
 /// - **duality gap**: `|c·x − (c₀ + Σ_i y_i b_i + Σ_j d_j β_j)| ÷ (1 + |c·x|)`, where `b_i` and `β_j` are the bounds
-///   the multipliers' signs select. With both residuals at zero, a zero gap is complementary slackness.
+///   the multipliers' signs select (for a value at the other end of a range, that end). With both residuals at zero,
+///   a zero gap is complementary slackness; a multiplier on a value strictly inside its bounds shows only in the gap.
 ///
 /// A maximisation is checked as the minimisation of `−c·x`.
 public struct SolutionCheck: Sendable, Hashable, Codable {
@@ -85,7 +86,7 @@ extension SolutionCheck {
                 reducedScale[j] += abs(a * multiplier)
             }
             primal.note(Self.violation(activity, bounds) / (1 + size + Self.finiteMagnitude(bounds)), program.constraintNames[i])
-            let (term, wrongSign) = Self.multiplierTerm(multiplier, bounds)
+            let (term, wrongSign) = Self.multiplierTerm(multiplier, bounds, at: activity)
             dualObjective += term
             dual.note(wrongSign / (1 + largestDual), program.constraintNames[i])
             slackness.note(abs(multiplier * activity - term), program.constraintNames[i])
@@ -93,7 +94,7 @@ extension SolutionCheck {
         for j in 0 ..< program.variableCount {
             let bounds = program.variableBounds[j]
             primal.note(Self.violation(x[j], bounds) / (1 + abs(x[j]) + Self.finiteMagnitude(bounds)), program.variableNames[j])
-            let (term, wrongSign) = Self.multiplierTerm(reduced[j], bounds)
+            let (term, wrongSign) = Self.multiplierTerm(reduced[j], bounds, at: x[j])
             dualObjective += term
             dual.note(wrongSign / reducedScale[j], program.variableNames[j])
             slackness.note(abs(reduced[j] * x[j] - term), program.variableNames[j])
@@ -122,10 +123,18 @@ extension SolutionCheck {
     /// lower bound, negative on the upper) and how far it breaks the sign conditions by pushing on a bound that does
     /// not exist. (A multiplier on a bound the value does not sit on breaks complementary slackness; the duality gap
     /// measures that.)
-    private static func multiplierTerm(_ multiplier: Double, _ bounds: Bounds) -> (term: Double, wrongSign: Double) {
+    ///
+    /// One exception: a value sitting at one end of a range under a multiplier with the other end's sign. That is a
+    /// dual infeasibility, as the same sign is at a one-sided row's only bound, and is counted as one; charging it as
+    /// multiplier × the far end would turn a simplex code's tolerated specks (GLPK: up to 1e-7) into a duality gap as
+    /// wide as the range, summed over every such row.
+    private static func multiplierTerm(_ multiplier: Double, _ bounds: Bounds, at value: Double) -> (term: Double, wrongSign: Double) {
         guard multiplier != 0 else { return (0, 0) }
-        let bound = multiplier > 0 ? bounds.lower : bounds.upper
+        let bound = multiplier > 0 ? bounds.lower : bounds.upper, otherEnd = multiplier > 0 ? bounds.upper : bounds.lower
         guard bound.isFinite else { return (0, abs(multiplier)) }
+        if bound != otherEnd, otherEnd.isFinite, abs(value - otherEnd) <= 1e-9 * (1 + abs(otherEnd)), abs(value - bound) > 1e-9 * (1 + abs(bound)) {
+            return (multiplier * value, abs(multiplier))
+        }
         return (multiplier * bound, 0)
     }
 }

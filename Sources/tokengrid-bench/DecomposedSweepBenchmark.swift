@@ -28,7 +28,7 @@ enum DecomposedSweepBenchmark {
             warmSeconds.append(seconds(since: start))
             warmObjectives.append(result.objectiveUSD)
             if v < 5 || v == arguments.variants - 1 || warmSeconds.last! > 2 * warmSeconds[0] {
-                print("  warm variant \(v): \(format(warmSeconds.last!)) s (master \(format(result.timings.masterSeconds)) s, blocks \(format(result.timings.blockSeconds)) s), \(result.solver.attempts.joined(separator: " / "))")
+                print("  warm variant \(v): \(format(warmSeconds.last!)) s (build \(format(result.timings.buildSeconds)) s, master \(format(result.timings.masterSeconds)) s, blocks \(format(result.timings.blockSeconds)) s, check \(format(result.timings.checkSeconds)) s, extract \(format(result.timings.extractSeconds)) s), \(result.solver.attempts.joined(separator: " / "))")
             }
         }
         let warmTotal = seconds(since: warmStart)

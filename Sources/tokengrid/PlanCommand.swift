@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Solver algorithm: primal, dual or interior.")
     var method: MethodArgument = .primal
 
-    @Option(help: "How to solve: automatic (decompose large plans without a carbon cap), monolithic (one LP) or decomposed (Benders over time slices).")
+    @Option(help: "How to solve: automatic (decompose plans over 20,000 rows), monolithic (one LP) or decomposed (Benders over time slices).")
     var strategy: StrategyArgument = .automatic
 
     @Option(name: .customLong("time-limit"), help: "Stop the solver after this many seconds (exit 3 when it stops early).")

@@ -60,4 +60,25 @@ struct SolutionCheckTests {
         let check = SolutionCheck(program: lp.program, values: [.nan, 6, 0], duals: lp.duals)
         #expect(!check.passes())
     }
+
+    /// min x + y with 0 ≤ x + y ≤ 1000 (ranged): optimum 0 at x = y = 0, the row at its lower end. A dual of −1e-7
+    /// there (a simplex code's tolerated speck, with the upper end's sign) is a dual infeasibility of 1e-7 ÷ (1 + 1e-7),
+    /// as on a one-sided row, not a duality gap of 1e-7 × 1000; a dual of −0.5 is rejected as a dual residual of
+    /// 0.5 ÷ 1.5. The same dual on the row strictly inside its range (x = 1: primal 1, dual objective
+    /// −0.5 × 1000) is a gap of 501 ÷ 2.
+    @Test func wrongSignAtTheOtherEndOfARangeIsADualInfeasibility() {
+        var program = LinearProgram(name: "ranged")
+        let x = program.addVariable("x", objective: 1), y = program.addVariable("y", objective: 1)
+        _ = program.addConstraint("r", terms: [(x, 1), (y, 1)], bounds: .between(0, 1000))
+        let speck = SolutionCheck(program: program, values: [0, 0], duals: [-1e-7])
+        #expect(isClose(speck.dualResidual, 1e-7 / (1 + 1e-7), relative: 1e-9))
+        #expect(speck.dualityGap < 1e-15)
+        #expect(speck.passes())
+        let large = SolutionCheck(program: program, values: [0, 0], duals: [-0.5])
+        #expect(isClose(large.dualResidual, 0.5 / 1.5, relative: 1e-12))
+        #expect(!large.passes())
+        let inside = SolutionCheck(program: program, values: [1, 0], duals: [-0.5])
+        #expect(isClose(inside.dualityGap, 501.0 / 2, relative: 1e-12), "\(inside.dualityGap)")
+        #expect(!inside.passes())
+    }
 }

@@ -77,7 +77,7 @@ public struct DemandProjection: Sendable, Codable {
 /// What serving a volume of tokens takes on one cluster design at one site.
 public struct ComputeRequirement: Sendable, Codable, Hashable {
     public var designID: String
-    /// IT capacity needed to serve the peak slice at the design's maximum utilisation, MW.
+    /// IT capacity needed to serve the peak slice at the design's sustained rate (derived figures derated by `max_utilisation`), MW.
     public var itMW: Double
     /// Accelerator-hours spent producing the year's tokens at full speed.
     public var acceleratorHours: Double

@@ -9,7 +9,7 @@
 /// Slices of one `block` are in time order and stand for one stretch of consecutive hours (a day of the chronological
 /// year, a representative day, or a season's or month's typical day); decomposition solves a block as one subproblem.
 public struct TimeSlice: Sendable, Hashable, Codable {
-    /// Name used in row and column names and reports, e.g. `djf-h16-20`, `d187-h17`, `rd03-h17`.
+    /// Name used in row and column names and reports, e.g. `djf-h16-20`, `d187-h17`, `rd03-d187-h17`.
     public var name: String
     /// Hours of the typical year (0 ..< 8,760; 0 is 1 January 00:00–01:00 UTC) the slice's values are taken over.
     public var yearHours: [Int]

@@ -16,8 +16,8 @@ public struct PlacementData: Sendable {
     /// Zones with the sites (indices into `sites`) that may serve them.
     public let zones: [Zone]
     /// The subproblems decomposition solves, as slice indices in time order: the slices' chronological blocks (days,
-    /// representative days, a season's typical day) when something links the hours of a block, or the plan has too
-    /// many slices for one master column per slice; otherwise each slice on its own, whose cuts converge in far fewer
+    /// representative days, a season's typical day) when the plan has more than ``singleSliceBlockLimit`` slices (one
+    /// master column per slice would be too many); otherwise each slice on its own, whose cuts converge in far fewer
     /// iterations (40 sites × 6 years × 96 slices: 25 iterations against 62 with season blocks).
     public let blocks: [[Int]]
     /// Most slices for which decomposition still solves each slice on its own (absent any link within blocks).

@@ -39,7 +39,7 @@ public final class PlacementSession {
                 solver.relativeGap = gap
                 let outcome = try solver.solve(data, full: model)
                 clock.timings.solveSeconds += clock.lap()
-                let label = "benders-\(options.solver.method.rawValue), \(outcome.iterations) iterations" + (round > 0 ? " to a \(gap) gap" : "")
+                let label = "benders-\(options.solver.method.rawValue), \(outcome.iterations) iterations" + (round > 0 ? " to a \(String(format: "%.0e", gap)) gap" : "")
                     + (outcome.cutsReused > 0 ? " (warm: \(outcome.cutsReused) cuts kept)" : "")
                 clock.timings.masterSeconds += outcome.masterSeconds
                 clock.timings.blockSeconds += outcome.blockSeconds

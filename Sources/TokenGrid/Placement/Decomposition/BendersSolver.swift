@@ -111,7 +111,7 @@ final class BendersSolver {
                 masterSolution = try solveMaster(masterProblem, iteration: iterations + 1, keptCuts: reused.count)
             }
             if iterations % cutCleanupInterval == 0 {
-                try removeSlackCuts(masterProblem, masterSolution, owners: &cutOwners, kept: &keptRows, master: &master)
+                try removeSlackCuts(masterProblem, &masterSolution, owners: &cutOwners, kept: &keptRows, master: &master)
             }
             masterSeconds += Double(DispatchTime.now().uptimeNanoseconds - masterStart) / 1e9
             simplexIterations += masterSolution.iterations
@@ -185,8 +185,9 @@ final class BendersSolver {
     var cutCleanupInterval = 4
 
     /// Removes the cuts that are slack with a zero dual at the master's answer (they would only slow its solves; any
-    /// that matters again is found again), and renumbers what refers to later rows.
-    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: Solution, owners: inout [Int: (subproblem: Int, duals: [Double])],
+    /// that matters again is found again), and renumbers what refers to later rows, the solution's row values included
+    /// (the loop may end on this solution, and its duals are then read by the new row numbers).
+    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: inout Solution, owners: inout [Int: (subproblem: Int, duals: [Double])],
                                  kept: inout [ConstraintID], master: inout BendersMaster) throws {
         let slack = owners.keys.filter { row in
             solution.constraintDuals[row] == 0 && problem.constraintCount > row
@@ -210,6 +211,8 @@ final class BendersSolver {
         owners = renumbered
         kept = kept.filter { !removed.contains($0.index) }.map { ConstraintID(moved($0.index)) }
         master.idleFitRows = master.idleFitRows.map { (ConstraintID(moved($0.row.index)), $0.site, $0.year, $0.slice) }
+        solution.constraintDuals = solution.constraintDuals.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        solution.constraintActivities = solution.constraintActivities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// Solves the master: the first time from scratch by primal simplex, afterwards from the previous basis by dual
