@@ -1,7 +1,7 @@
 import Foundation
 import TokenGrid
 
-/// Command-line arguments of the benchmark: `[mode] [--sites N] [--years N] [--slices preset] [--zones N] [--glpsol]`.
+/// Command-line arguments of the benchmark: `[mode] [--sites N] [--years N] [--slices preset] [--zones N] [--glpsol] [--export file.mps]`.
 struct BenchmarkArguments {
     var mode = "all"
     var sites = 40
@@ -10,6 +10,8 @@ struct BenchmarkArguments {
     var zones = 10
     var sitesPerZone = 8
     var glpsol = false
+    /// Free-MPS file the placement benchmark writes its whole LP to (for HiGHS on the same model).
+    var export: String?
     var method = "dual"
     var strategy = PlacementOptions.Strategy.automatic
     var threads = 2
@@ -30,6 +32,7 @@ struct BenchmarkArguments {
             case "--strategy": strategy = PlacementOptions.Strategy(rawValue: iterator.next() ?? "") ?? strategy
             case "--threads": threads = Int(iterator.next() ?? "") ?? threads
             case "--glpsol": glpsol = true
+            case "--export": export = iterator.next()
             case "--no-presolve": presolve = false
             case "--variants": variants = Int(iterator.next() ?? "") ?? variants
             case "--cold-variants": coldVariants = Int(iterator.next() ?? "") ?? coldVariants

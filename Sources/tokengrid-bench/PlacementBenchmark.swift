@@ -36,6 +36,14 @@ enum PlacementBenchmark {
         print("  build + extract + render share of solve: \(format((t.buildSeconds + t.checkSeconds + t.extractSeconds + writeSeconds) / max(t.solveSeconds, 1e-9) * 100)) %; peak memory \(format(peakMemoryMB())) MB")
         print("  check: \(s.check?.summary ?? "none"); attempts: \(s.attempts.joined(separator: " | "))")
         print("  objective \(result.objectiveUSD / 1e6) M$; unserved \(format(result.totalUnservedTokens / max(1, result.zones.reduce(0) { $0 + $1.demandTokens }) * 100)) %")
+        if let path = arguments.export {
+            do {
+                try GLPKProblem(PlacementModel.build(data).program).write(to: path, format: .mps)
+                print("  whole LP written to \(path)")
+            } catch {
+                print("  could not write \(path): \(error)")
+            }
+        }
         if arguments.glpsol {
             let model = PlacementModel.build(data)
             runGlpsol(try! GLPKProblem(model.program), name: scenario.plan.name, method: arguments.method)

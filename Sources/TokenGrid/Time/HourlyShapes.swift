@@ -9,13 +9,31 @@ extension Region {
     }
 
     /// Capacity factors of a renewable resource, hour by hour in UTC: the hourly file's values as they are, or the
-    /// 12 × 24 shape scaled so that its mean is the resource's capacity factor (each hour at most 1).
+    /// 12 × 24 shape scaled so that its mean is the resource's capacity factor with each hour at most 1.
+    ///
+    /// Hours a plain scaling would put above 1 are held at 1 and the other hours are scaled up until the mean is the
+    /// capacity factor again (a peaked solar shape would otherwise lose annual energy to the cap). When even that
+    /// cannot reach it (every hour with sun at 1), the series is that: each producing hour at 1.
     public func capacityFactorSeries(_ resource: RenewableResource) -> HourlySeries {
         if let hourly = resource.profileHourly { return hourly }
         let shape = resource.profile.hourlyUTC(utcOffsetHours: utcOffsetHours)
         guard shape.mean > 0 else { return shape.scaled(by: 0) }
-        let scaled = shape.scaled(toMean: resource.capacityFactor.value)
-        return HourlySeries(values: scaled.values.map { min(1, $0) }, provenance: scaled.provenance)
+        let target = resource.capacityFactor.value
+        let scaled = shape.scaled(toMean: target)
+        func capped(_ factor: Double) -> [Double] { scaled.values.map { min(1, factor * $0) } }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        var values = capped(1)
+        if mean(values) < target * (1 - 1e-15) {
+            // The capped mean rises with the factor, up to the share of producing hours at 1 / (smallest positive value).
+            let smallest = scaled.values.filter { $0 > 0 }.min() ?? 1
+            var low = 1.0, high = max(1, 1 / smallest)
+            for _ in 0 ..< 200 where high - low > 1e-15 * high {
+                let middle = (low + high) / 2
+                if mean(capped(middle)) < target { low = middle } else { high = middle }
+            }
+            values = capped(high)
+        }
+        return HourlySeries(values: values, provenance: scaled.provenance)
     }
 }
 
