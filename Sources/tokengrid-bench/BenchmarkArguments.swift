@@ -49,7 +49,8 @@ func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
 func peakMemoryMB() -> Double {
     guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+          // "VmHWM:\t  278976 kB", but "VmHWM:\t12758244 kB" from 10 GB on: split at tabs and spaces both.
+          let kb = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Double($0) }) else { return 0 }
     return kb / 1024
 }
 

@@ -9,7 +9,7 @@ struct BendersAssembly {
     let subproblems: [(year: Int, block: Int)]
 
     func solution(masterValues: [Double], masterDuals: [Double], outcomes: [BlockProblem.Outcome],
-                  cutOwners: [Int: (subproblem: Int, duals: [Double])], cutWeights: [Double], objective: Double,
+                  cutOwners: [Int: (subproblem: Int, duals: SparseMultipliers)], cutWeights: [Double], objective: Double,
                   iterations: Int, method: SolverOptions.Method) -> Solution {
         var x = [Double](repeating: 0, count: full.program.variableCount)
         for (fullColumn, masterColumn) in zip(full.capacityPartColumns(), master.model.capacityPartColumns()) {
@@ -24,7 +24,7 @@ struct BendersAssembly {
             let weight = cutWeights[row]
             guard weight > 0 else { continue }
             if combined[owner.subproblem].isEmpty { combined[owner.subproblem] = [Double](repeating: 0, count: owner.duals.count) }
-            for k in owner.duals.indices { combined[owner.subproblem][k] += weight * owner.duals[k] }
+            owner.duals.add(times: weight, to: &combined[owner.subproblem])
         }
         for (index, outcome) in outcomes.enumerated() {
             let (y, b) = subproblems[index]

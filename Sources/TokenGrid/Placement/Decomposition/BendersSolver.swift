@@ -60,7 +60,7 @@ final class BendersSolver {
         let masterProblem = try GLPKProblem(master.model.program)
         let linkingByBlock = subproblems.map { master.linkingColumns(year: $0.year, block: $0.block) }
 
-        var cutOwners: [Int: (subproblem: Int, duals: [Double])] = [:]   // master row index → subproblem and its multipliers
+        var cutOwners: [Int: (subproblem: Int, duals: SparseMultipliers)] = [:]   // master row index → subproblem and its multipliers
         func addCut(_ cut: BendersCut, subproblem index: Int, multipliers: [Double], name: String) throws {
             var variables = [master.theta[index]], coefficients = [1.0]
             // Slopes below 1e-30 are rounding noise (and outside what GLPK takes safely); leaving them out moves the
@@ -70,7 +70,7 @@ final class BendersSolver {
                 coefficients.append(-slope)
             }
             let row = try masterProblem.addConstraint(name, variables: variables, coefficients: coefficients, bounds: .atLeast(cut.constant))
-            cutOwners[row.index] = (index, multipliers)
+            cutOwners[row.index] = (index, SparseMultipliers(multipliers))
         }
         var keptRows: [ConstraintID] = []
         for (number, (index, cut, multipliers)) in reused.enumerated() {
@@ -187,7 +187,7 @@ final class BendersSolver {
     /// Removes the cuts that are slack with a zero dual at the master's answer (they would only slow its solves; any
     /// that matters again is found again), and renumbers what refers to later rows, the solution's row values included
     /// (the loop may end on this solution, and its duals are then read by the new row numbers).
-    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: inout Solution, owners: inout [Int: (subproblem: Int, duals: [Double])],
+    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: inout Solution, owners: inout [Int: (subproblem: Int, duals: SparseMultipliers)],
                                  kept: inout [ConstraintID], master: inout BendersMaster) throws {
         let slack = owners.keys.filter { row in
             solution.constraintDuals[row] == 0 && problem.constraintCount > row
@@ -206,7 +206,7 @@ final class BendersSolver {
             while low < high { let mid = (low + high) / 2; if slack[mid] < row { low = mid + 1 } else { high = mid } }
             return row - low
         }
-        var renumbered: [Int: (subproblem: Int, duals: [Double])] = [:]
+        var renumbered: [Int: (subproblem: Int, duals: SparseMultipliers)] = [:]
         for (row, owner) in owners where !removed.contains(row) { renumbered[moved(row)] = owner }
         owners = renumbered
         kept = kept.filter { !removed.contains($0.index) }.map { ConstraintID(moved($0.index)) }
@@ -278,10 +278,10 @@ final class BendersSolver {
 
     /// Keeps, for the next variant, the multipliers of the cuts that bind at the final master (the next variant also
     /// starts with exact cuts at this one's optimum).
-    private func keepCuts(_ owners: [Int: (subproblem: Int, duals: [Double])], masterSolution: Solution) throws {
+    private func keepCuts(_ owners: [Int: (subproblem: Int, duals: SparseMultipliers)], masterSolution: Solution) throws {
         var keep = [[[Double]]](repeating: [], count: subproblems.count)
         for (row, owner) in owners.sorted(by: { $0.key < $1.key }) where masterSolution.constraintDuals[row] > 1e-12 {
-            keep[owner.subproblem].append(owner.duals)
+            keep[owner.subproblem].append(owner.duals.dense)
         }
         let kept = keep
         let workers = self.workers, count = workers.count

@@ -21,7 +21,7 @@ final class BlockProblem {
         self.year = year
         self.block = block
         let model = PlacementModel.build(data, scope: .block(year: year, block: block))
-        problem = try GLPKProblem(model.program)
+        problem = try GLPKProblem(model.program, names: false)
         fingerprint = ProgramFingerprint(model.program)
         linkingColumns = model.linkingColumns(year: year, block: block)
         operationColumns = model.blockColumns(year: year, block: block)
@@ -38,7 +38,7 @@ final class BlockProblem {
             fingerprint = updated
         } else {
             // Another shape: rows no longer match the kept multipliers, nor the basis.
-            problem = try GLPKProblem(model.program)
+            problem = try GLPKProblem(model.program, names: false)
             fingerprint = ProgramFingerprint(model.program)
             hasBasis = false
             keptMultipliers = []
