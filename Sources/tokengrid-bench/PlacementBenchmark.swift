@@ -8,6 +8,18 @@ enum PlacementBenchmark {
     static func run(_ arguments: BenchmarkArguments) {
         let scenario = SyntheticScenario.make(sites: arguments.sites, years: arguments.years, slices: arguments.slices,
                                               zones: arguments.zones, sitesPerZone: arguments.sitesPerZone)
+        if arguments.mode == "export" {
+            // The whole LP only, for another solver, without solving it here first.
+            let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+            guard let path = arguments.export else { return print("export needs --export file.mps") }
+            do {
+                try GLPKProblem(PlacementModel.build(data).program, names: false).write(to: path, format: .mps)
+                print("\(scenario.plan.name): whole LP written to \(path)")
+            } catch {
+                print("could not write \(path): \(error)")
+            }
+            return
+        }
         let start = Date()
         let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
         let projectSeconds = seconds(since: start)
