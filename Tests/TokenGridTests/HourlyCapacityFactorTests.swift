@@ -9,14 +9,7 @@ struct HourlyCapacityFactorTests {
     static let noonOnly = "{monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], hourly: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], assumption: true, reason: test}"
 
     static func plan(_ slices: String, capacityFactor: Double, profile: String = noonOnly) -> HourlyPlan {
-        let solar = """
-        max_build_mw: {value: 100, assumption: true, reason: test}
-        capex_usd_per_mw: {value: 600000, assumption: true, reason: test}
-        fixed_om_usd_per_mw_year: {value: 10000, assumption: true, reason: test}
-        lifetime_years: {value: 25, assumption: true, reason: test}
-        capacity_factor: {value: \(capacityFactor), assumption: true, reason: test}
-        profile: \(profile)
-        """
+        let solar = HourlyPlan.solar(maxBuildMW: 100, capacityFactor: capacityFactor, profile: profile)
         var plan = HourlyPlan(sites: [.init(id: "sunny", solar: solar)], zones: [.init(servedBy: ["sunny"])])
         plan.timeSlices = slices
         return plan

@@ -11,14 +11,7 @@ struct HourlyDecompositionTests {
     /// 19 Jul 21:00 UTC and buildable solar (12 × 24 shape), `b` ($70/MWh, UTC+1, 12 × 24 load); the zone (UTC+8,
     /// 12 × 24 shape) asks a mean 150 Mtok/s, more at its midday, so `a`'s headroom binds at its peak hours.
     static func plan(_ slices: String) -> HourlyPlan {
-        let solar = """
-        max_build_mw: {value: 300, assumption: true, reason: test}
-        capex_usd_per_mw: {value: 600000, assumption: true, reason: test}
-        fixed_om_usd_per_mw_year: {value: 10000, assumption: true, reason: test}
-        lifetime_years: {value: 25, assumption: true, reason: test}
-        capacity_factor: {value: 0.2, assumption: true, reason: test}
-        profile: {monthly: [0.6, 0.7, 0.9, 1.0, 1.1, 1.2, 1.2, 1.1, 1.0, 0.8, 0.7, 0.6], hourly: [0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.5, 0.7, 0.9, 1, 1, 1, 0.9, 0.7, 0.5, 0.3, 0.1, 0, 0, 0, 0, 0], assumption: true, reason: test}
-        """
+        let solar = HourlyPlan.solar(maxBuildMW: 300, capacityFactor: 0.2, profile: HourlyPlan.middaySolarProfile)
         var plan = HourlyPlan(
             sites: [.init(id: "a", utcOffsetHours: -6, firmMW: 1300, priceUSDPerMWh: 50,
                           loadShape: "{csv: data/a.csv, source: test, year: 2018}", solar: solar, maxITTotal: 400),

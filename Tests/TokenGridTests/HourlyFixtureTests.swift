@@ -37,6 +37,21 @@ enum HourlyCSV {
 /// discount, so its annuity is $1M ÷ lifetime per MW-year. Grid figures default to firm 1,265 MW, peak 1,000 MW and a
 /// 15% floor: 1,265 ÷ 1.15 − 1,000 = 100 MW of headroom at the peak hour.
 struct HourlyPlan {
+
+    /// A solar resource's YAML body (every figure an assumption for tests): build limit, capacity factor and profile.
+    static func solar(maxBuildMW: Int, capacityFactor: Double, profile: String) -> String {
+        """
+        max_build_mw: {value: \(maxBuildMW), assumption: true, reason: test}
+        capex_usd_per_mw: {value: 600000, assumption: true, reason: test}
+        fixed_om_usd_per_mw_year: {value: 10000, assumption: true, reason: test}
+        lifetime_years: {value: 25, assumption: true, reason: test}
+        capacity_factor: {value: \(capacityFactor), assumption: true, reason: test}
+        profile: \(profile)
+        """
+    }
+
+    /// A sunny-month, midday-peaked 12 × 24 solar profile.
+    static let middaySolarProfile = "{monthly: [0.6, 0.7, 0.9, 1.0, 1.1, 1.2, 1.2, 1.1, 1.0, 0.8, 0.7, 0.6], hourly: [0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.5, 0.7, 0.9, 1, 1, 1, 0.9, 0.7, 0.5, 0.3, 0.1, 0, 0, 0, 0, 0], assumption: true, reason: test}"
     struct Site {
         var id: String
         var utcOffsetHours: Double = 0

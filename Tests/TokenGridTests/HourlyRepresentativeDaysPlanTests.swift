@@ -24,14 +24,7 @@ struct HourlyRepresentativeDaysPlanTests {
     /// December and hour 17:00 local, so its first peak is 1 Dec 09:00 UTC, day 334), `c` with a 12 × 24 solar profile;
     /// one zone with a 12 × 24 shape at UTC+8.
     static func plan(_ slices: String) -> HourlyPlan {
-        let solar = """
-        max_build_mw: {value: 500, assumption: true, reason: test}
-        capex_usd_per_mw: {value: 600000, assumption: true, reason: test}
-        fixed_om_usd_per_mw_year: {value: 10000, assumption: true, reason: test}
-        lifetime_years: {value: 25, assumption: true, reason: test}
-        capacity_factor: {value: 0.2, assumption: true, reason: test}
-        profile: {monthly: [0.6, 0.7, 0.9, 1.0, 1.1, 1.2, 1.2, 1.1, 1.0, 0.8, 0.7, 0.6], hourly: [0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.5, 0.7, 0.9, 1, 1, 1, 0.9, 0.7, 0.5, 0.3, 0.1, 0, 0, 0, 0, 0], assumption: true, reason: test}
-        """
+        let solar = HourlyPlan.solar(maxBuildMW: 500, capacityFactor: 0.2, profile: HourlyPlan.middaySolarProfile)
         var plan = HourlyPlan(
             sites: [.init(id: "a", utcOffsetHours: -6, loadShape: "{csv: data/a.csv, source: test, year: 2018}"),
                     .init(id: "b", utcOffsetHours: 1, loadShape: "{csv: data/b.csv, source: test, year: 2018}"),
