@@ -2,7 +2,7 @@
 enum PlanReader {
     static let keys = ["name", "description", "regions_dir", "designs_file", "years", "discount_rate", "unserved_penalty_usd_per_mtok",
                        "carbon_price_usd_per_t", "carbon_cap_t_per_year", "budget_usd_per_year", "regions", "time_slices",
-                       "model_mix", "zones", "market_prices_usd_per_mtok", "overrides"]
+                       "model_mix", "zones", "market_prices_usd_per_mtok", "connection_rule", "overrides"]
 
     static func read(_ root: YAMLField, overridesApplied: [String]) -> Plan? {
         guard root.expectMapping(keys: keys, document: "plan") else { return nil }
@@ -42,6 +42,8 @@ enum PlanReader {
             guard let model, let input, let output else { return nil }
             return MarketPrice(model: model, inputUSDPerMTok: input, outputUSDPerMTok: output, source: field["source"].string(required: false))
         }
+        let connectionRule = root["connection_rule"].isPresent
+            ? root["connection_rule"].choice(ConnectionRule.allCases.map(\.rawValue)).flatMap(ConnectionRule.init(rawValue:)) : nil
         guard let name, let representation, let mix else { return nil }
         // Representative days are chosen from the regions' and zones' series, once those are read (PlanLoader).
         let slices: [TimeSlice]
@@ -49,7 +51,7 @@ enum PlanReader {
         return Plan(name: name, description: description, file: root.file, firstYear: firstYear, lastYear: lastYear,
                     discountRate: discountRate, unservedPenaltyUSDPerMTok: penalty, carbonPriceUSDPerTonne: carbonPrice,
                     carbonCapTonnesPerYear: carbonCap, budgetUSDPerYear: budget, regionIDs: regionIDs, timeRepresentation: representation, timeSlices: slices,
-                    modelMix: mix, zones: zones, marketPrices: prices, overridesApplied: overridesApplied)
+                    modelMix: mix, zones: zones, marketPrices: prices, overridesApplied: overridesApplied, connectionRule: connectionRule)
     }
 
     /// `years: {first, last}`; absent, the default 2025–2030. When the mapping is given, both keys are required: a

@@ -1,7 +1,7 @@
 /// Reads a region file's YAML into a ``Region``, reporting every problem to the log.
 enum RegionReader {
     static func read(_ root: YAMLField, expectedID: String) -> Region? {
-        guard root.expectMapping(keys: ["id", "name", "country", "location", "utc_offset_hours", "grid", "data_centre", "renewables", "cluster_designs"],
+        guard root.expectMapping(keys: ["id", "name", "country", "location", "utc_offset_hours", "grid", "data_centre", "renewables", "cluster_designs"] + GridEdgeReader.keys,
                                  document: "region file") else { return nil }
         let id = root["id"].identifier()
         if let id, id != expectedID { root["id"].error("id '\(id)' does not match the file name; expected '\(expectedID)'") }
@@ -15,6 +15,7 @@ enum RegionReader {
         let grid = readGrid(root["grid"], utcOffsetHours: offset)
         let dataCentre = readDataCentre(root["data_centre"])
         let renewables = readRenewables(root["renewables"], utcOffsetHours: offset)
+        let gridEdge = GridEdgeReader.read(root)
         var hostedIDs = Set<String>()
         let designs = root["cluster_designs"].list().compactMap { element -> Region.HostedDesign? in
             element.expectMapping(keys: ["design", "capex_multiplier"])
@@ -30,9 +31,9 @@ enum RegionReader {
         if root["cluster_designs"].isPresent && designs.isEmpty {
             root["cluster_designs"].error("expected at least one cluster design")
         }
-        guard let id, let name, let country, let location, let offset, let grid, let dataCentre, let renewables else { return nil }
+        guard let id, let name, let country, let location, let offset, let grid, let dataCentre, let renewables, let gridEdge else { return nil }
         return Region(id: id, name: name, country: country, location: location, utcOffsetHours: offset, grid: grid, dataCentre: dataCentre,
-                      renewables: renewables, clusterDesigns: designs, file: root.file)
+                      renewables: renewables, clusterDesigns: designs, gridEdge: gridEdge, file: root.file)
     }
 
     /// A fixed offset of a local clock from UTC, hours (−12 … 14, a whole or half or quarter hour).

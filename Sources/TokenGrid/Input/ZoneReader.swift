@@ -1,7 +1,7 @@
 /// Reads one demand zone of a plan file.
 enum ZoneReader {
     static func read(_ field: YAMLField) -> DemandZone? {
-        field.expectMapping(keys: ["id", "name", "location", "utc_offset_hours", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok"])
+        field.expectMapping(keys: ["id", "name", "location", "utc_offset_hours", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok", "deferrable"])
         let id = field["id"].identifier()
         let name = field["name"].string(required: false)
         let location = RegionReader.readLocation(field["location"], required: false)
@@ -13,6 +13,7 @@ enum ZoneReader {
         let shape = ShapeReader.read(field["shape"], kind: .demandShape, utcOffsetHours: offset)
         let servedBy = readServedBy(field["served_by"])
         let networkCost = field["network_cost_usd_per_mtok"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens") ?? 0
+        let deferrable = readDeferrable(field["deferrable"])
         var grows = true
         if case .cagr = growth, base == nil {
             // A base that is written but wrong has its own errors; the zone cannot grow from nothing either way.
@@ -22,9 +23,10 @@ enum ZoneReader {
         if case .maxLatencyMS = servedBy, location == nil {
             field["location"].error("missing required location {lat, lon}; served_by.max_latency_ms needs it")
         }
-        guard let id, let growth, let servedBy, let shape, grows else { return nil }
+        guard let id, let growth, let servedBy, let shape, grows, deferrable != nil || !field["deferrable"].isPresent else { return nil }
         return DemandZone(id: id, name: name ?? id, location: location, base: base, growth: growth, utcOffsetHours: offset ?? 0,
-                          shape: shape.profile, shapeFile: shape.file, shapeHourly: shape.hourly, servedBy: servedBy, networkCostUSDPerMTok: networkCost)
+                          shape: shape.profile, shapeFile: shape.file, shapeHourly: shape.hourly, servedBy: servedBy, networkCostUSDPerMTok: networkCost,
+                          deferrable: deferrable)
     }
 
     static func readVolume(_ field: YAMLField, sourced: Bool) -> TokenVolume? {
@@ -85,6 +87,16 @@ enum ZoneReader {
             }
             return .fit(GrowthModel.FitKind(rawValue: kind)!, observations.sorted { $0.date < $1.date })
         }
+    }
+
+    /// `deferrable: {share, max_delay_hours}`: the share of each hour's tokens that may be served up to that many hours later.
+    private static func readDeferrable(_ field: YAMLField) -> DeferrableDemand? {
+        guard field.isPresent, field.expectMapping(keys: ["share", "max_delay_hours"]) else { return nil }
+        let share = field["share"].number(in: 0 ... 1, unit: "fraction of each hour's tokens")
+        let delay = field["max_delay_hours"].number(in: 0 ... 24, unit: "hours (a wait stays within its day)")
+        if let delay, delay <= 0 { field["max_delay_hours"].error("\(YAMLField.format(delay)) is not a delay above 0 hours") }
+        guard let share, let delay, delay > 0 else { return nil }
+        return DeferrableDemand(share: share, maxDelayHours: delay)
     }
 
     private static func readServedBy(_ field: YAMLField) -> DemandZone.ServedBy? {

@@ -18,13 +18,16 @@ public struct DemandZone: Sendable, Hashable, Codable, Identifiable {
     public var servedBy: ServedBy
     /// Cost of carrying tokens from a site to the zone, $/M tokens (one value for every site).
     public var networkCostUSDPerMTok: Double
+    /// The share of tokens that may be served later, and how much later; nil when every token is served in its hour.
+    public var deferrable: DeferrableDemand?
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, location, base, growth, utcOffsetHours, shape, shapeFile, servedBy, networkCostUSDPerMTok
+        case id, name, location, base, growth, utcOffsetHours, shape, shapeFile, servedBy, networkCostUSDPerMTok, deferrable
     }
 
     public init(id: String, name: String, location: GeoLocation?, base: TokenVolume?, growth: GrowthModel, utcOffsetHours: Double = 0,
-                shape: Profile, shapeFile: String? = nil, shapeHourly: HourlySeries? = nil, servedBy: ServedBy, networkCostUSDPerMTok: Double) {
+                shape: Profile, shapeFile: String? = nil, shapeHourly: HourlySeries? = nil, servedBy: ServedBy, networkCostUSDPerMTok: Double,
+                deferrable: DeferrableDemand? = nil) {
         self.id = id
         self.name = name
         self.location = location
@@ -36,6 +39,7 @@ public struct DemandZone: Sendable, Hashable, Codable, Identifiable {
         self.shapeHourly = shapeHourly
         self.servedBy = servedBy
         self.networkCostUSDPerMTok = networkCostUSDPerMTok
+        self.deferrable = deferrable
     }
 
     /// Which sites may serve a zone.

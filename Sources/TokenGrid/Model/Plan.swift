@@ -31,6 +31,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public var marketPrices: [MarketPrice]
     /// Overrides applied, as `path = value` text, in order.
     public var overridesApplied: [String]
+    /// How grid connections are sized where a region gives no `flexible_connection`; nil is ``ConnectionRule/perSlice``.
+    public var connectionRule: ConnectionRule? = nil
 
     /// The planning years, in order.
     public var years: [Int] { Array(firstYear ... lastYear) }

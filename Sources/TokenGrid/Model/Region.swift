@@ -16,11 +16,13 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
     public var renewables: [RenewableResource]
     /// The cluster designs this site can host.
     public var clusterDesigns: [HostedDesign]
+    /// Levers at the grid edge (flexible connection, on-site generation, battery, grid upgrade); nil when it has none.
+    public var gridEdge: GridEdge?
     /// The file the region was read from.
     public var file: String
 
     public init(id: String, name: String, country: String, location: GeoLocation, utcOffsetHours: Double = 0, grid: Grid,
-                dataCentre: DataCentre, renewables: [RenewableResource], clusterDesigns: [HostedDesign], file: String) {
+                dataCentre: DataCentre, renewables: [RenewableResource], clusterDesigns: [HostedDesign], gridEdge: GridEdge? = nil, file: String) {
         self.id = id
         self.name = name
         self.country = country
@@ -30,8 +32,12 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         self.dataCentre = dataCentre
         self.renewables = renewables
         self.clusterDesigns = clusterDesigns
+        self.gridEdge = gridEdge?.isEmpty == true ? nil : gridEdge
         self.file = file
     }
+
+    /// The grid-edge levers, empty when the site has none.
+    public var edge: GridEdge { gridEdge ?? GridEdge() }
 
     /// The power grid the site draws from.
     public struct Grid: Sendable, Hashable, Codable {

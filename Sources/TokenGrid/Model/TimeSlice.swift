@@ -57,6 +57,15 @@ public struct TimeSlice: Sendable, Hashable, Codable {
         yearHours.reduce(yearHours.isEmpty ? 0 : -Double.infinity) { max($0, series[$1]) }
     }
 
+    /// Hours the slice lasts within each day it stands for: its hours ÷ the days they fall on (1 for an hourly slice, 4
+    /// for a four-hour day-part, 24 for the whole year; 1 for a slice without hours).
+    public var hoursPerDay: Double {
+        guard !yearHours.isEmpty else { return 1 }
+        var days = Set<Int>()
+        for hour in yearHours { days.insert(hour / HourlySeries.hoursPerDay) }
+        return Double(yearHours.count) / Double(days.count)
+    }
+
     /// The mean of a 12 × 24 profile over the slice's hours, reading the profile in UTC.
     public func mean(of profile: Profile) -> Double { mean(of: profile.hourlyUTC(utcOffsetHours: 0)) }
 

@@ -22,6 +22,12 @@ public struct PlacementData: Sendable {
     public let blocks: [[Int]]
     /// Most slices for which decomposition still solves each slice on its own (absent any link within blocks).
     public static let singleSliceBlockLimit = 1_000
+    /// Hours each slice lasts within one day of its block (1 for hourly slices, 4 for a four-hour day-part, 24 for
+    /// `annual`): batteries and deferred tokens move energy and tokens along these durations.
+    public let hoursPerDay: [Double]
+    /// Whether something links the slices of a block in time (a battery's state of charge, deferred tokens), so that
+    /// decomposition must solve whole chronological blocks.
+    public let linksSlicesInTime: Bool
 
     /// One candidate site and the designs it can host.
     public struct Site: Sendable {
@@ -65,7 +71,9 @@ public struct PlacementData: Sendable {
         years = plan.years
         slices = plan.timeSlices
         weightHours = slices.map(\.weightHours)
-        blocks = slices.count <= Self.singleSliceBlockLimit ? slices.indices.map { [$0] } : slices.blocks
+        hoursPerDay = slices.map(\.hoursPerDay)
+        linksSlicesInTime = scenario.regions.contains { $0.edge.battery != nil } || plan.zones.contains { $0.deferrable != nil }
+        blocks = slices.count <= Self.singleSliceBlockLimit && !linksSlicesInTime ? slices.indices.map { [$0] } : slices.blocks
         let mix = plan.modelMix
         let years = self.years, slices = self.slices
         // Lookups by id built once: plans may list thousands of designs, zones and existing clusters.
