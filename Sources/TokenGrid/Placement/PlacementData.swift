@@ -28,6 +28,8 @@ public struct PlacementData: Sendable {
     /// Whether something links the slices of a block in time (a battery's state of charge, deferred tokens), so that
     /// decomposition must solve whole chronological blocks.
     public let linksSlicesInTime: Bool
+    /// The index in ``blocks`` of each slice's block.
+    let blockOfSlice: [Int]
 
     /// One candidate site and the designs it can host.
     public struct Site: Sendable {
@@ -74,6 +76,9 @@ public struct PlacementData: Sendable {
         hoursPerDay = slices.map(\.hoursPerDay)
         linksSlicesInTime = scenario.regions.contains { $0.edge.battery != nil } || plan.zones.contains { $0.deferrable != nil }
         blocks = slices.count <= Self.singleSliceBlockLimit && !linksSlicesInTime ? slices.indices.map { [$0] } : slices.blocks
+        var blockOfSlice = [Int](repeating: 0, count: slices.count)
+        for (b, members) in blocks.enumerated() { for t in members { blockOfSlice[t] = b } }
+        self.blockOfSlice = blockOfSlice
         let mix = plan.modelMix
         let years = self.years, slices = self.slices
         // Lookups by id built once: plans may list thousands of designs, zones and existing clusters.

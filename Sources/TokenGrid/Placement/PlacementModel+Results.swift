@@ -25,6 +25,8 @@ extension PlacementModel {
             headroom: headroomValues(solution), bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes())
         result.shortfalls = shortfalls(result, solution)
         result.dispatch = dispatch(x)
+        result.gridEdge = gridEdgeResults(solution, x, headroom: result.headroom)
+        result.deferrals = deferralResults(x)
         return result
     }
 
@@ -41,18 +43,6 @@ extension PlacementModel {
             }
         }
         return totals
-    }
-
-    /// Grid draw of site `s` in year index `y`, slice `t`, MW (the expression substituted into the headroom row).
-    func gridDrawMW(_ s: Int, _ y: Int, _ t: Int, _ x: [Double]) -> Double {
-        let site = data.sites[s]
-        var draw = 0.0
-        for (a, siteDesign) in site.designs.enumerated() {
-            let installed = x[capacity[s][a][y].index] + siteDesign.existingMW[y]
-            draw += data.idleGridMWPerITMW(site: s, design: a) * installed + data.runGridMWPerMTokPerS(site: s, design: a, year: y) * x[run[s][a][y][t].index]
-        }
-        if let use = renewableUse[s] { draw -= x[use[y][t].index] }
-        return draw
     }
 
     private func siteResults(_ s: Int, _ y: Int, _ x: [Double], networkUSD: Double) -> (PlacementResult.SiteYear, [PlacementResult.Build]) {
@@ -94,15 +84,19 @@ extension PlacementModel {
                 + resource.fixedOMUSDPerMWYear.value) * installed
         }
         let intensity = region.grid.carbonTonnesPerMWh.value
+        let edge = edgeCosts(s, y, x)
         cost.energy = gridMWh * region.grid.priceUSDPerMWh(in: year)
-        cost.carbon = gridMWh * intensity * data.carbonPrice(y)
+        cost.carbon = (gridMWh * intensity + edge.onsiteEmissions) * data.carbonPrice(y)
         cost.network = networkUSD
+        cost.onsitePower = edge.onsite
+        cost.storage = edge.storage
+        cost.gridUpgrade = edge.upgrade
         let perMTok = tokens > 0 ? 1e6 / tokens : 0
         let siteYear = PlacementResult.SiteYear(
             site: region.id, year: year, itMWBuilt: builds.reduce(0) { $0 + $1.itMWBuilt }, itMWInstalled: builds.reduce(0) { $0 + $1.itMWInstalled },
             tokens: tokens, gridMWh: gridMWh, renewableMWh: renewableMWh, peakGridMW: peakGrid, renewableMWInstalled: renewableMW,
             reserveMarginBefore: marginBefore, reserveMarginAfter: marginAfter, minReserveMargin: region.grid.minReserveMargin.value,
-            emissionsTonnes: gridMWh * intensity, costUSD: cost, costUSDPerMTok: cost.total * perMTok, costUSDPerMTokBreakdown: cost.scaled(by: perMTok))
+            emissionsTonnes: gridMWh * intensity + edge.onsiteEmissions, costUSD: cost, costUSDPerMTok: cost.total * perMTok, costUSDPerMTokBreakdown: cost.scaled(by: perMTok))
         return (siteYear, builds)
     }
 
@@ -171,6 +165,10 @@ extension PlacementModel {
                         binding += 1
                     }
                 }
+                // A firm connection's row and a flexible one's curtailment rows also hold headroom on their right-hand side.
+                let connectionRows = [edge.connectionRow[s][y]].compactMap { $0 }.filter { _ in edge.curtailmentCapRow[s][y] == nil }
+                    + edge.curtailment[s][y].map(\.row)
+                dual += connectionRows.reduce(0) { $0 + max(0, -solution.dual($1)) }
                 values.append(PlacementResult.HeadroomValue(
                     site: site.region.id, year: data.years[y], dualUSDPerMWYear: dual / (1 + margin) / data.discountFactor(y) * 1e6,
                     bindingSlices: binding, clampedSlices: clamped, headroomMW: data.tightestHeadroomMW(site: s, year: y)))
@@ -202,6 +200,20 @@ extension PlacementModel {
         for y in 0 ..< yearCount {
             add("carbon_cap", "", y, [carbonCapRow[y]])
             add("budget", "", y, [budgetRow[y]])
+        }
+        for s in data.sites.indices {
+            for y in 0 ..< yearCount {
+                add(edge.curtailmentCapRow[s][y] == nil ? "firm_connection" : "connection_limit", siteID(s), y, [edge.connectionRow[s][y]])
+                add("curtailment_cap", siteID(s), y, [edge.curtailmentCapRow[s][y]])
+                for (family, rows) in [("onsite_limit", edge.onsiteLimitRow[s]), ("battery_power", edge.chargeRow[s]), ("battery_power", edge.dischargeRow[s]),
+                                       ("battery_energy", edge.stateRow[s])] {
+                    if let rows { add(family, siteID(s), y, rows[y]) }
+                }
+            }
+        }
+        for (z, zone) in data.zones.enumerated() {
+            guard let rows = edge.deferralRow[z] else { continue }
+            for y in 0 ..< yearCount { add("deferrable", zone.zone.id, y, rows[y]) }
         }
         return groups
     }

@@ -28,9 +28,17 @@ public struct PlacementResult: Sendable, Codable {
     public var timings = Timings()
     /// Operation slice by slice (not encoded; see ``DispatchTable``).
     public var dispatch = DispatchTable()
+    /// Per site and year, the grid-edge levers the plan uses and why; nil for a plan without any.
+    public var gridEdge: [GridEdgeSiteYear]?
+    /// Per deferrable zone and year, the tokens served later than asked; nil for a plan without deferrable demand.
+    public var deferrals: [DeferralSummary]?
+    /// What deferral saves: the same plan's total cost with no deferrable tokens less this one's, $ (nil when the plan
+    /// has no deferrable demand, or the comparison was not solved).
+    public var deferralSavingUSD: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes
+        case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes,
+             gridEdge, deferrals, deferralSavingUSD
     }
 
     /// Cost components, $ (discounted totals in `costBreakdownUSD`, undiscounted per token in site results).
@@ -42,19 +50,65 @@ public struct PlacementResult: Sendable, Codable {
         public var renewables: Double = 0
         public var network: Double = 0
         public var unservedPenalty: Double = 0
+        /// On-site generation: annuity, fixed O&M, fuel and variable O&M (its carbon is in `carbon`).
+        public var onsitePower: Double = 0
+        /// Batteries: annuity of power and energy, fixed O&M.
+        public var storage: Double = 0
+        /// Grid upgrades bought.
+        public var gridUpgrade: Double = 0
 
-        public var total: Double { computeCapex + fixedOM + energy + carbon + renewables + network + unservedPenalty }
+        public var total: Double { computeCapex + fixedOM + energy + carbon + renewables + network + unservedPenalty + onsitePower + storage + gridUpgrade }
 
         /// Each component scaled by `factor`.
         public func scaled(by factor: Double) -> CostBreakdown {
             CostBreakdown(computeCapex: computeCapex * factor, fixedOM: fixedOM * factor, energy: energy * factor, carbon: carbon * factor,
-                          renewables: renewables * factor, network: network * factor, unservedPenalty: unservedPenalty * factor)
+                          renewables: renewables * factor, network: network * factor, unservedPenalty: unservedPenalty * factor,
+                          onsitePower: onsitePower * factor, storage: storage * factor, gridUpgrade: gridUpgrade * factor)
         }
 
         static func + (lhs: CostBreakdown, rhs: CostBreakdown) -> CostBreakdown {
             CostBreakdown(computeCapex: lhs.computeCapex + rhs.computeCapex, fixedOM: lhs.fixedOM + rhs.fixedOM, energy: lhs.energy + rhs.energy,
                           carbon: lhs.carbon + rhs.carbon, renewables: lhs.renewables + rhs.renewables, network: lhs.network + rhs.network,
-                          unservedPenalty: lhs.unservedPenalty + rhs.unservedPenalty)
+                          unservedPenalty: lhs.unservedPenalty + rhs.unservedPenalty, onsitePower: lhs.onsitePower + rhs.onsitePower,
+                          storage: lhs.storage + rhs.storage, gridUpgrade: lhs.gridUpgrade + rhs.gridUpgrade)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case computeCapex, fixedOM, energy, carbon, renewables, network, unservedPenalty, onsitePower, storage, gridUpgrade
+        }
+
+        public init(computeCapex: Double = 0, fixedOM: Double = 0, energy: Double = 0, carbon: Double = 0, renewables: Double = 0, network: Double = 0,
+                    unservedPenalty: Double = 0, onsitePower: Double = 0, storage: Double = 0, gridUpgrade: Double = 0) {
+            self.computeCapex = computeCapex
+            self.fixedOM = fixedOM
+            self.energy = energy
+            self.carbon = carbon
+            self.renewables = renewables
+            self.network = network
+            self.unservedPenalty = unservedPenalty
+            self.onsitePower = onsitePower
+            self.storage = storage
+            self.gridUpgrade = gridUpgrade
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func read(_ key: CodingKeys) throws -> Double { try container.decodeIfPresent(Double.self, forKey: key) ?? 0 }
+            self.init(computeCapex: try read(.computeCapex), fixedOM: try read(.fixedOM), energy: try read(.energy), carbon: try read(.carbon),
+                      renewables: try read(.renewables), network: try read(.network), unservedPenalty: try read(.unservedPenalty),
+                      onsitePower: try read(.onsitePower), storage: try read(.storage), gridUpgrade: try read(.gridUpgrade))
+        }
+
+        /// The grid-edge components are written only when non-zero, so plans without those levers keep their files.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            for (key, value) in [(CodingKeys.computeCapex, computeCapex), (.fixedOM, fixedOM), (.energy, energy), (.carbon, carbon),
+                                 (.renewables, renewables), (.network, network), (.unservedPenalty, unservedPenalty)] {
+                try container.encode(value, forKey: key)
+            }
+            for (key, value) in [(CodingKeys.onsitePower, onsitePower), (.storage, storage), (.gridUpgrade, gridUpgrade)] where value != 0 {
+                try container.encode(value, forKey: key)
+            }
         }
     }
 

@@ -32,12 +32,13 @@ struct BendersAssembly {
             let blockDuals = combined[index].isEmpty ? outcome.duals : combined[index]
             for (row, position) in zip(full.blockRows(year: y, block: b), outcome.operationRowPositions) { duals[row.index] = blockDuals[position] }
         }
-        // An idle-fit row of the master is a slice's headroom row plus its renewables row with nothing produced.
+        // An idle-fit row of the master is a slice's headroom row plus its renewables and on-site limit rows with nothing produced.
         for fit in master.idleFitRows {
             let dual = masterDuals[fit.row.index]
             guard dual != 0 else { continue }
             duals[full.headroomRow[fit.site][fit.year][fit.slice].index] += dual
             if let rows = full.renewableRow[fit.site] { duals[rows[fit.year][fit.slice].index] += dual }
+            if let rows = full.edge.onsiteLimitRow[fit.site] { duals[rows[fit.year][fit.slice].index] += dual }
         }
         let activities = (0 ..< full.program.constraintCount).map { full.program.activity(of: ConstraintID($0), at: x) }
         return Solution(status: .optimal, objective: objective, variableValues: x, reducedCosts: [Double](repeating: 0, count: x.count),

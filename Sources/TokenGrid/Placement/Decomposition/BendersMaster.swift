@@ -49,7 +49,9 @@ struct BendersMaster {
     /// The linking columns of one subproblem in the master, in the block's order.
     func linkingColumns(year y: Int, block b: Int) -> [VariableID] { model.linkingColumns(year: y, block: b) }
 
-    /// A lower bound on a block's cost: every token served free of charge and every renewable MW displacing grid power.
+    /// A lower bound on a block's cost: every token served free of charge, every renewable MW displacing grid power and
+    /// all on-site generation running wherever it is cheaper than the grid. (A battery cannot lower it: within a block
+    /// it gives back less than it takes, at one price.)
     private static func lowerBound(_ data: PlacementData, _ y: Int, _ b: Int) -> Double {
         var bound = 0.0
         for t in data.blocks[b] {
@@ -57,12 +59,20 @@ struct BendersMaster {
                 let available = site.renewables.indices.reduce(0) { $0 + site.capacityFactor[$1][t] * (site.renewables[$1].existingMW.value + site.renewables[$1].maxBuildMW.value) }
                 bound -= data.discountFactor(y) * data.weightHours[t] * data.gridEnergyCost(site: s, year: y) * available / 1e6
             }
+            for s in data.sites.indices {
+                guard let generation = data.edge(site: s).onsiteGeneration else { continue }
+                let saving = data.gridEnergyCost(site: s, year: y) - data.onsiteEnergyCostUSDPerMWh(site: s, year: y)
+                bound -= data.discountFactor(y) * data.weightHours[t] * max(0, saving) * generation.maxMW.value / 1e6
+            }
         }
         return bound - 1e-6
     }
 
-    /// Idle power of installed capacity must fit under the grid headroom of every slice, less what renewables can
-    /// supply there, so that each block LP is feasible at the master's capacity. The full LP implies these rows;
+    /// Idle power of installed capacity must fit under the grid headroom of every slice (raised by any upgrade), less
+    /// what renewables and on-site generation can supply there, so that each block LP is feasible at the master's
+    /// capacity. (A battery is left out: its discharge is limited by what it stored, so these rows ask idle load to fit
+    /// without it — a restriction the full LP does not have, which binds only where idle load alone exceeds the rest;
+    /// the solution check would then show a duality gap.) The full LP implies these rows;
     /// the master needs them stated. Each is the sum of one slice's headroom row and renewables row with nothing
     /// produced, so its dual belongs to those rows in the full LP (``BendersAssembly`` puts it there).
     ///
@@ -72,7 +82,8 @@ struct BendersMaster {
     /// possible idle load may not fit. A site with renewables would need one per slice (2 million for 40 sites × 6
     /// years × 8,760 hours), so those are added only when the master's answer breaks them (``addBrokenIdleFits``).
     private mutating func addIdlePowerRows(_ data: PlacementData) {
-        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty && site.renewables.isEmpty {
+        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty && site.renewables.isEmpty && data.edge(site: s).onsiteGeneration == nil
+            && data.edge(site: s).gridUpgrade == nil {
             let largestIdle = site.designs.indices.map { data.idleGridMWPerITMW(site: s, design: $0) }.max()! * site.region.dataCentre.maxITMWTotal.value
             for y in 0 ..< data.years.count {
                 let upper = (0 ..< data.slices.count).map { data.headroomRowUpperMW(site: s, year: y, slice: $0) }
@@ -93,6 +104,9 @@ struct BendersMaster {
             terms.append((model.renewableCapacity[s][k][y], -site.capacityFactor[k][t]))
             existing += site.capacityFactor[k][t] * resource.existingMW.value
         }
+        // On-site generation serves idle load at any hour (its limit row adds in); an upgrade raises the headroom.
+        if let onsite = model.edge.onsite[s] { terms.append((onsite.capacity[y], -1)) }
+        if let upgrade = model.upgradeHeadroomTerm(site: s, year: y) { terms.append(upgrade) }
         return (terms, data.headroomRowUpperMW(site: s, year: y, slice: t) + existing)
     }
 
@@ -100,7 +114,8 @@ struct BendersMaster {
     /// year, the slice where it breaks most — and returns how many it added.
     mutating func addBrokenIdleFits(_ data: PlacementData, at point: [Double], to problem: GLPKProblem) throws -> Int {
         var added = 0
-        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty && !site.renewables.isEmpty {
+        for (s, site) in data.sites.enumerated() where !site.designs.isEmpty
+            && (!site.renewables.isEmpty || data.edge(site: s).onsiteGeneration != nil || data.edge(site: s).gridUpgrade != nil) {
             for y in 0 ..< data.years.count {
                 let idle = site.designs.indices.reduce(0) { $0 + data.idleGridMWPerITMW(site: s, design: $1) * point[model.capacity[s][$1][y].index] }
                 guard idle > 1e-9 else { continue }
@@ -110,6 +125,8 @@ struct BendersMaster {
                     for (k, resource) in site.renewables.enumerated() {
                         supply += site.capacityFactor[k][t] * (resource.existingMW.value + point[model.renewableCapacity[s][k][y].index])
                     }
+                    if let onsite = model.edge.onsite[s] { supply += point[onsite.capacity[y].index] }
+                    if let upgrade = model.upgradeHeadroomTerm(site: s, year: y) { supply -= upgrade.1 * point[upgrade.0.index] }
                     let excess = idle - supply
                     if excess > 1e-7 * (1 + abs(supply)), excess > (worst?.excess ?? 0) { worst = (t, excess) }
                 }

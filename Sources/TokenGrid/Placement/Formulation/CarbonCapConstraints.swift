@@ -63,7 +63,7 @@ extension PlacementModel {
                 for t in slices { terms.append((use[y][t], -data.weightHours[t] * intensity)) }
             }
         }
-        return (terms, existing)
+        return (terms + edgeEmissionTerms(year: y, slices: slices), existing)
     }
 
     /// Price of a tonne above a block's allowance, M$/tCO2: a hundred times the most a tonne can be worth inside a
@@ -79,6 +79,10 @@ extension PlacementModel {
                     // Mtok/s per MW × 1/3600 h per s → million tokens per MWh; ÷ t/MWh → million tokens per tonne.
                     let perTonne = 1 / (data.runGridMWPerMTokPerS(site: s, design: a, year: y) * intensity) * 3600
                     largest = max(largest, penalty * perTonne / 1e6)
+                    // On-site generation emits at its own intensity, which may be lower.
+                    if let own = data.edge(site: s).onsiteGeneration?.carbonTonnesPerMWh.value, own > 0 {
+                        largest = max(largest, penalty / (data.runGridMWPerMTokPerS(site: s, design: a, year: y) * own) * 3600 / 1e6)
+                    }
                 }
             }
         }

@@ -15,10 +15,18 @@ extension PlacementModel {
             demandRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
                 let demand = zone.demandTokensPerS[y][t] / 1e6
                 model.unservedPenaltyConstant += model.data.discountFactor(y) * model.data.seconds(slice: t) * penalty * demand / 1e6
-                let variables = zone.siteIndices.indices.map { model.serve[z][$0][y][t] }
+                var variables = zone.siteIndices.indices.map { model.serve[z][$0][y][t] }
+                var coefficients = Array(repeating: 1.0, count: variables.count)
+                var bound = demand
+                if let deferrable = zone.zone.deferrable, deferrable.share > 0 {
+                    // The deferrable share arrives through `defer` columns (DeferrableDemandConstraints.swift).
+                    let arrivals = model.deferralArrivals(zone: z, year: y, slice: t)
+                    variables += arrivals
+                    coefficients += Array(repeating: -1, count: arrivals.count)
+                    bound = (1 - deferrable.share) * demand
+                }
                 return model.program.addConstraint(model.name("demand", zone.zone.id, model.yearID(y), model.sliceID(t)),
-                                                   variables: variables, coefficients: Array(repeating: 1, count: variables.count),
-                                                   bounds: .atMost(demand))
+                                                   variables: variables, coefficients: coefficients, bounds: .atMost(bound))
             })
         }
         program.objectiveConstant += unservedPenaltyConstant

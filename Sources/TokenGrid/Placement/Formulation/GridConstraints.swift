@@ -12,16 +12,15 @@ extension PlacementModel {
     /// load may not take the region below its minimum reserve margin m. Its dual is the value of one more MW
     /// of firm capacity (÷ (1 + m), summed over the year's slices, undiscounted → $ per MW-year).
     /// A region already below its floor (H < 0) gets H = 0, and results flag it.
+    ///
+    /// g is ``gridDrawTerms(site:year:slice:)``: a battery's charging counts in it and its discharging and on-site
+    /// generation come off it, so they use no headroom. A grid upgrade raises H by upgrade_cap ÷ (1 + m) (its column
+    /// moves to the left-hand side with that coefficient, negated).
     mutating func addHeadroomConstraints() {
         for s in data.sites.indices {
-            let site = data.sites[s]
             headroomRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
-                var terms: [(VariableID, Double)] = []
-                for a in site.designs.indices {
-                    terms.append((model.capacity[s][a][y], model.data.idleGridMWPerITMW(site: s, design: a)))
-                    terms.append((model.run[s][a][y][t], model.data.runGridMWPerMTokPerS(site: s, design: a, year: y)))
-                }
-                if let use = model.renewableUse[s] { terms.append((use[y][t], -1)) }
+                var terms = model.gridDrawTerms(site: s, year: y, slice: t)
+                if let upgrade = model.upgradeHeadroomTerm(site: s, year: y) { terms.append(upgrade) }
                 return model.program.addConstraint(model.name("headroom", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms,
                                                    bounds: .between(-model.data.idleExistingMW(site: s, year: y), model.data.headroomRowUpperMW(site: s, year: y, slice: t)))
             })

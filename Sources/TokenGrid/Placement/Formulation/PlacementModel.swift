@@ -57,6 +57,10 @@ public struct PlacementModel: Sendable {
     var carbonExcess: [[VariableID]] = []
     var carbonBlockRow: [[ConstraintID]] = []
 
+    /// Columns and rows of the grid-edge levers (flexible connections, on-site generation, batteries, grid upgrades,
+    /// deferrable tokens); empty lists for a plan without them.
+    var edge = GridEdgeHandles()
+
     /// Upper bounds of operation columns implied by their rows (not in the LP), by column index; +∞ where none is
     /// known. Used to keep re-evaluated Benders cuts finite.
     var impliedUpperBounds: [Int: Double] = [:]
@@ -70,6 +74,10 @@ public struct PlacementModel: Sendable {
         model.addCapacityVariables()
         model.addRenewableVariables()
         model.addOperationVariables()
+        model.addOnsiteGenerationVariables()
+        model.addBatteryVariables()
+        model.addGridUpgradeVariables()
+        model.addDeferralVariables()
         model.addCapacityLinkConstraints()
         model.addRenewableLinkConstraints()
         model.addDemandConstraints()
@@ -80,6 +88,10 @@ public struct PlacementModel: Sendable {
         model.addBuildLimitConstraints()
         model.addCarbonCapConstraints()
         model.addBudgetConstraints()
+        model.addOnsiteGenerationConstraints()
+        model.addBatteryConstraints()
+        model.addConnectionConstraints()
+        model.addDeferralConstraints()
         return model
     }
 

@@ -6,6 +6,13 @@ extension PlacementModel {
     /// (a slice holds only its own year's), so callers map them position by position.
     func capacityColumns(year y: Int) -> [VariableID] {
         capacity.flatMap { bySite in bySite.map { $0[y] } } + renewableCapacity.flatMap { bySite in bySite.map { $0[y] } }
+            + edgeStocks.map { $0.capacity[y] }
+    }
+
+    /// The grid-edge stocks that operation depends on, in one fixed order: by site, on-site generation, battery power,
+    /// battery energy, grid upgrade (those the site has).
+    var edgeStocks: [CapacityStock] {
+        data.sites.indices.flatMap { s in [edge.onsite[s], edge.batteryPower[s], edge.batteryEnergy[s], edge.upgrade[s]].compactMap { $0 } }
     }
 
     /// Columns a block's operation depends on, fixed in the block and decided in the master, in one order shared by
@@ -29,6 +36,8 @@ extension PlacementModel {
         run.flatMap { bySite in bySite.map { $0[y][t] } }
             + serve.flatMap { byZone in byZone.map { $0[y][t] } }
             + renewableUse.compactMap { $0?[y][t] }
+            + [edge.onsiteGeneration, edge.charge, edge.discharge, edge.stateOfCharge].flatMap { family in family.compactMap { $0?[y][t] } }
+            + edge.deferral.flatMap { ($0?[y][t] ?? []).map(\.column) }
     }
 
     /// The operational rows of one (year, slice), in an order shared by the full LP and the slice LP.
@@ -36,20 +45,38 @@ extension PlacementModel {
         demandRow.map { $0[y][t] } + routingRow.map { $0[y][t] }
             + computeRow.flatMap { bySite in bySite.map { $0[y][t] } }
             + headroomRow.map { $0[y][t] } + renewableRow.compactMap { $0?[y][t] }
+            + [edge.onsiteLimitRow, edge.chargeRow, edge.dischargeRow, edge.stateRow, edge.balanceRow].flatMap { family in family.compactMap { $0?[y][t] } }
+            + edge.deferralRow.compactMap { $0?[y][t] }
     }
 
-    /// Rows of the capacity part (year links, build limits, budget, carbon caps), in an order shared by the full LP
+    /// Rows of the capacity part (year links, build limits, budget, carbon caps, battery durations, connections), in an order shared by the full LP
     /// and the master. (A carbon cap row holds operation terms in the full LP and the blocks' allowances in the
     /// master; its dual is the same.)
     func capacityRows() -> [ConstraintID] {
         capacityLinkRow.flatMap { $0.flatMap { $0 } } + renewableLinkRow.flatMap { $0.flatMap { $0 } }
             + buildPerYearRow.flatMap { $0.compactMap { $0 } } + buildTotalRow.flatMap { $0.compactMap { $0 } } + budgetRow.compactMap { $0 }
-            + carbonCapRow.compactMap { $0 }
+            + carbonCapRow.compactMap { $0 } + edgeCapacityRows()
     }
 
-    /// Columns of the capacity part (capacity and builds of compute and renewables), shared by the full LP and the master.
+    /// The grid-edge rows of the capacity part: stock links, battery durations, connections and curtailment.
+    private func edgeCapacityRows() -> [ConstraintID] {
+        var rows: [ConstraintID] = edgeStocks.flatMap(\.linkRow)
+        rows += edge.batteryDurationRow.flatMap { $0 ?? [] }
+        rows += edge.connectionRow.flatMap { $0.compactMap { $0 } }
+        rows += edge.curtailmentCapRow.flatMap { $0.compactMap { $0 } }
+        rows += edge.curtailment.flatMap { $0.flatMap { $0.map(\.row) } }
+        return rows
+    }
+
+    /// Columns of the capacity part (capacity and builds of compute, renewables and the grid-edge stocks; curtailment),
+    /// shared by the full LP and the master.
     func capacityPartColumns() -> [VariableID] {
         capacity.flatMap { $0.flatMap { $0 } } + build.flatMap { $0.flatMap { $0 } }
             + renewableCapacity.flatMap { $0.flatMap { $0 } } + renewableBuild.flatMap { $0.flatMap { $0 } }
+            + edgeCapacityPartColumns()
+    }
+
+    private func edgeCapacityPartColumns() -> [VariableID] {
+        edgeStocks.flatMap { $0.capacity + $0.build } + edge.curtailment.flatMap { $0.flatMap { $0.map(\.column) } }
     }
 }
