@@ -68,6 +68,8 @@ struct HourlyPlan {
         var maxITPerYear = 1e6
         var maxITTotal = 1e6
         var lat = 40.0, lon = -100.0
+        /// Top-level grid-edge sections of the region file (`flexible_connection: …`, `battery: …`), or none.
+        var gridEdge: String?
     }
 
     struct Zone {
@@ -79,6 +81,8 @@ struct HourlyPlan {
         /// Mean demand, tokens/s (cagr at rate 0, so every year the same).
         var tokensPerS = 1.5e8
         var networkCost = 0.0
+        /// YAML of the zone's `deferrable` (a flow mapping), or none.
+        var deferrable: String?
     }
 
     var sites: [Site]
@@ -89,6 +93,8 @@ struct HourlyPlan {
     var lifetimeYears = 1.0
     /// Extra files to write, by path relative to the folder (e.g. `Regions/data/alpha.csv`, `Plans/zone.csv`).
     var files: [String: String] = [:]
+    /// Lines added to the plan file (e.g. `connection_rule: firm`).
+    var planExtra = ""
 
     static let secondsPerYear = 8760.0 * 3600
 
@@ -124,6 +130,7 @@ struct HourlyPlan {
         if site.existingITMW > 0 { text += "  existing: [{design: unit, it_mw: \(f(site.existingITMW)), built_year: 2024}]\n" }
         if let solar = site.solar { text += "renewables:\n  solar:\n" + solar.split(separator: "\n").map { "    \($0)\n" }.joined() }
         text += "cluster_designs: [{design: unit}]\n"
+        if let edge = site.gridEdge { text += edge + "\n" }
         return text
     }
 
@@ -175,8 +182,9 @@ struct HourlyPlan {
             """
             if let offset = zone.utcOffsetHours { text += "    utc_offset_hours: \(offset)\n" }
             if let shape = zone.shape { text += "    shape: \(shape)\n" }
+            if let deferrable = zone.deferrable { text += "    deferrable: \(deferrable)\n" }
         }
-        return text
+        return text + planExtra
     }
 
     /// Writes every file into a new folder: `Regions/<id>.yaml`, `Regions/designs.yaml`, `Plans/hourly.yaml` and the

@@ -91,12 +91,14 @@ enum ZoneReader {
 
     /// `deferrable: {share, max_delay_hours}`: the share of each hour's tokens that may be served up to that many hours later.
     private static func readDeferrable(_ field: YAMLField) -> DeferrableDemand? {
-        guard field.isPresent, field.expectMapping(keys: ["share", "max_delay_hours"]) else { return nil }
+        guard field.isPresent, field.expectMapping(keys: ["share", "max_delay_hours", "delay_cost_usd_per_mtok_hour"]) else { return nil }
         let share = field["share"].number(in: 0 ... 1, unit: "fraction of each hour's tokens")
         let delay = field["max_delay_hours"].number(in: 0 ... 24, unit: "hours (a wait stays within its day)")
         if let delay, delay <= 0 { field["max_delay_hours"].error("\(YAMLField.format(delay)) is not a delay above 0 hours") }
+        let cost = field["delay_cost_usd_per_mtok_hour"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens per hour")
+            ?? DeferrableDemand.defaultDelayCostUSDPerMTokHour
         guard let share, let delay, delay > 0 else { return nil }
-        return DeferrableDemand(share: share, maxDelayHours: delay)
+        return DeferrableDemand(share: share, maxDelayHours: delay, delayCostUSDPerMTokHour: cost)
     }
 
     private static func readServedBy(_ field: YAMLField) -> DemandZone.ServedBy? {

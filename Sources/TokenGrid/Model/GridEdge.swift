@@ -33,7 +33,7 @@ public struct FlexibleConnection: Sendable, Hashable, Codable {
 /// Behind-the-meter firm generation (a gas turbine or engine): it serves the site's own load, uses no grid headroom,
 /// and pays its fuel and carbon.
 public struct OnsiteGeneration: Sendable, Hashable, Codable {
-    /// What it is, for reports (e.g. `gas_turbine`, `gas_engine`).
+    /// What it is, for reports (e.g. `gas-turbine`, `gas-engine`).
     public var technology: String
     /// Overnight capex, $ per MW.
     public var capexUSDPerMW: Figure
@@ -149,9 +149,16 @@ public struct DeferrableDemand: Sendable, Hashable, Codable {
     public var share: Double
     /// Longest wait, hours; served within the same chronological day block.
     public var maxDelayHours: Double
+    /// What an hour of waiting costs, $ per million tokens per hour: small by default, so that tokens wait only when
+    /// waiting saves something (deferral is otherwise free, and free moves would make the reported deferral arbitrary).
+    public var delayCostUSDPerMTokHour: Double
 
-    public init(share: Double, maxDelayHours: Double) {
+    /// The default cost of waiting, $ per million tokens per hour.
+    public static let defaultDelayCostUSDPerMTokHour = 1e-4
+
+    public init(share: Double, maxDelayHours: Double, delayCostUSDPerMTokHour: Double = DeferrableDemand.defaultDelayCostUSDPerMTokHour) {
         self.share = share
         self.maxDelayHours = maxDelayHours
+        self.delayCostUSDPerMTokHour = delayCostUSDPerMTokHour
     }
 }

@@ -99,7 +99,7 @@ extension PlacementModel {
         if let cost = summary.upgradeCostUSDPerMWYear {
             let value = "$\(NumberFormat.fixed(summary.headroomValueUSDPerMWYear, 0)) per MW-yr"
             if summary.upgradeMW > 1e-6 {
-                parts.append("buying \(mw(summary.upgradeMW)) MW of firm capacity at $\(NumberFormat.fixed(cost, 0)) per MW-yr beats the other levers (headroom is worth \(value) here)")
+                parts.append("it buys \(mw(summary.upgradeMW)) MW of firm capacity at $\(NumberFormat.fixed(cost, 0)) per MW-yr, cheaper here than more curtailment, on-site power or storage")
             } else {
                 parts.append("buying firm capacity at $\(NumberFormat.fixed(cost, 0)) per MW-yr does not pay (headroom is worth \(value) here)")
             }
@@ -140,5 +140,12 @@ extension PlacementModel {
             }
         }
         return summaries
+    }
+
+    /// What deferred tokens' waiting costs over the plan, discounted $ (the `defer` columns' objective terms).
+    func deferralDelayCost(_ x: [Double]) -> Double {
+        edge.deferral.compactMap { $0 }.reduce(0) { total, zone in
+            total + zone.joined().joined().reduce(0) { $0 + program.objectiveCoefficients[$1.column.index] * x[$1.column.index] * 1e6 }
+        }
     }
 }

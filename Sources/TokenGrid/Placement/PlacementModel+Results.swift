@@ -19,6 +19,7 @@ extension PlacementModel {
         }
         let zones = zoneResults(solution, x)
         breakdown.unservedPenalty = zoneUnservedPenalty(x)
+        breakdown.delay = deferralDelayCost(x)
         var result = PlacementResult(
             planName: data.scenario.plan.name, status: solution.status, objectiveUSD: solution.objective * 1e6,
             costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
@@ -135,10 +136,13 @@ extension PlacementModel {
         var total = 0.0
         for (z, zone) in data.zones.enumerated() {
             for y in 0 ..< yearCount {
-                for t in 0 ..< sliceCount {
-                    let served = zone.siteIndices.indices.reduce(0) { $0 + x[serve[z][$1][y][t].index] }
-                    let unserved = max(0, zone.demandTokensPerS[y][t] / 1e6 - served)
-                    total += data.discountFactor(y) * data.seconds(slice: t) * penalty * unserved
+                // Per block: deferred tokens are asked for in one slice and served in a later one of the same block.
+                for block in zone.zone.deferrable == nil ? data.slices.indices.map({ [$0] }) : data.blocks {
+                    let unserved = block.reduce(0) { sum, t in
+                        let served = zone.siteIndices.indices.reduce(0) { $0 + x[serve[z][$1][y][t].index] }
+                        return sum + data.seconds(slice: t) * (zone.demandTokensPerS[y][t] / 1e6 - served)
+                    }
+                    total += data.discountFactor(y) * penalty * max(0, unserved)
                 }
             }
         }

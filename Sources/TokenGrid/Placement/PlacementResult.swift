@@ -56,29 +56,31 @@ public struct PlacementResult: Sendable, Codable {
         public var storage: Double = 0
         /// Grid upgrades bought.
         public var gridUpgrade: Double = 0
+        /// What deferred tokens' waiting costs (plan totals only; see ``DeferrableDemand/delayCostUSDPerMTokHour``).
+        public var delay: Double = 0
 
-        public var total: Double { computeCapex + fixedOM + energy + carbon + renewables + network + unservedPenalty + onsitePower + storage + gridUpgrade }
+        public var total: Double { computeCapex + fixedOM + energy + carbon + renewables + network + unservedPenalty + onsitePower + storage + gridUpgrade + delay }
 
         /// Each component scaled by `factor`.
         public func scaled(by factor: Double) -> CostBreakdown {
             CostBreakdown(computeCapex: computeCapex * factor, fixedOM: fixedOM * factor, energy: energy * factor, carbon: carbon * factor,
                           renewables: renewables * factor, network: network * factor, unservedPenalty: unservedPenalty * factor,
-                          onsitePower: onsitePower * factor, storage: storage * factor, gridUpgrade: gridUpgrade * factor)
+                          onsitePower: onsitePower * factor, storage: storage * factor, gridUpgrade: gridUpgrade * factor, delay: delay * factor)
         }
 
         static func + (lhs: CostBreakdown, rhs: CostBreakdown) -> CostBreakdown {
             CostBreakdown(computeCapex: lhs.computeCapex + rhs.computeCapex, fixedOM: lhs.fixedOM + rhs.fixedOM, energy: lhs.energy + rhs.energy,
                           carbon: lhs.carbon + rhs.carbon, renewables: lhs.renewables + rhs.renewables, network: lhs.network + rhs.network,
                           unservedPenalty: lhs.unservedPenalty + rhs.unservedPenalty, onsitePower: lhs.onsitePower + rhs.onsitePower,
-                          storage: lhs.storage + rhs.storage, gridUpgrade: lhs.gridUpgrade + rhs.gridUpgrade)
+                          storage: lhs.storage + rhs.storage, gridUpgrade: lhs.gridUpgrade + rhs.gridUpgrade, delay: lhs.delay + rhs.delay)
         }
 
         private enum CodingKeys: String, CodingKey {
-            case computeCapex, fixedOM, energy, carbon, renewables, network, unservedPenalty, onsitePower, storage, gridUpgrade
+            case computeCapex, fixedOM, energy, carbon, renewables, network, unservedPenalty, onsitePower, storage, gridUpgrade, delay
         }
 
         public init(computeCapex: Double = 0, fixedOM: Double = 0, energy: Double = 0, carbon: Double = 0, renewables: Double = 0, network: Double = 0,
-                    unservedPenalty: Double = 0, onsitePower: Double = 0, storage: Double = 0, gridUpgrade: Double = 0) {
+                    unservedPenalty: Double = 0, onsitePower: Double = 0, storage: Double = 0, gridUpgrade: Double = 0, delay: Double = 0) {
             self.computeCapex = computeCapex
             self.fixedOM = fixedOM
             self.energy = energy
@@ -89,6 +91,7 @@ public struct PlacementResult: Sendable, Codable {
             self.onsitePower = onsitePower
             self.storage = storage
             self.gridUpgrade = gridUpgrade
+            self.delay = delay
         }
 
         public init(from decoder: Decoder) throws {
@@ -96,7 +99,7 @@ public struct PlacementResult: Sendable, Codable {
             func read(_ key: CodingKeys) throws -> Double { try container.decodeIfPresent(Double.self, forKey: key) ?? 0 }
             self.init(computeCapex: try read(.computeCapex), fixedOM: try read(.fixedOM), energy: try read(.energy), carbon: try read(.carbon),
                       renewables: try read(.renewables), network: try read(.network), unservedPenalty: try read(.unservedPenalty),
-                      onsitePower: try read(.onsitePower), storage: try read(.storage), gridUpgrade: try read(.gridUpgrade))
+                      onsitePower: try read(.onsitePower), storage: try read(.storage), gridUpgrade: try read(.gridUpgrade), delay: try read(.delay))
         }
 
         /// The grid-edge components are written only when non-zero, so plans without those levers keep their files.
@@ -106,7 +109,7 @@ public struct PlacementResult: Sendable, Codable {
                                  (.renewables, renewables), (.network, network), (.unservedPenalty, unservedPenalty)] {
                 try container.encode(value, forKey: key)
             }
-            for (key, value) in [(CodingKeys.onsitePower, onsitePower), (.storage, storage), (.gridUpgrade, gridUpgrade)] where value != 0 {
+            for (key, value) in [(CodingKeys.onsitePower, onsitePower), (.storage, storage), (.gridUpgrade, gridUpgrade), (.delay, delay)] where value != 0 {
                 try container.encode(value, forKey: key)
             }
         }

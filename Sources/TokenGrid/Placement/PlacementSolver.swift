@@ -84,9 +84,19 @@ public enum PlacementSolver {
         return try solve(PlacementData(scenario: scenario, demand: demand), options: options)
     }
 
-    /// Builds and solves the placement LP for prepared data.
+    /// Builds and solves the placement LP for prepared data. A plan with deferrable demand is solved a second time
+    /// without it, to report what deferral saves (``PlacementResult/deferralSavingUSD``).
     public static func solve(_ data: PlacementData, options: PlacementOptions = PlacementOptions()) throws -> PlacementResult {
-        try PlacementSession(options: options).solve(data)
+        var result = try PlacementSession(options: options).solve(data)
+        if result.deferrals != nil {
+            var scenario = data.scenario
+            for z in scenario.plan.zones.indices { scenario.plan.zones[z].deferrable = nil }
+            // The comparison is a report line, not the plan: when it cannot be solved the saving is left out.
+            if let without = try? PlacementSession(options: options).solve(PlacementData(scenario: scenario, demand: data.demand)) {
+                result.deferralSavingUSD = without.objectiveUSD - result.objectiveUSD
+            }
+        }
+        return result
     }
 
     static func shouldDecompose(_ model: PlacementModel, _ options: PlacementOptions) -> Bool {

@@ -16,6 +16,9 @@ extension PlacementModel {
     ///
     /// Summed over a block (every slice of a block stands for the same days) the tokens served never exceed those asked
     /// for, so the unserved-token penalty is unchanged; deferrable tokens never served are penalised like any other.
+    /// Waiting costs DF_y × w_t × 3600 × c_wait × (hours waited) ÷ 1e6 per Mtok/s of `defer` (c_wait: the zone's
+    /// `delay_cost_usd_per_mtok_hour`, $0.0001 by default: a tie-breaker, without which free moves would make the
+    /// reported deferral arbitrary).
     /// The `deferrable` row's dual (≤ 0) is the value of one more deferrable token asked for in t'.
     mutating func addDeferralVariables() {
         edge.deferral = data.zones.map { zone -> [[[(target: Int, column: VariableID)]]]? in
@@ -27,7 +30,10 @@ extension PlacementModel {
                 return block.compactMap { target -> (target: Int, column: VariableID)? in
                     let wait = model.data.hourInBlock(slice: target) - start
                     guard wait >= 0, wait <= deferrable.maxDelayHours + 1e-9 else { return nil }
-                    let column = model.program.addVariable(model.name("defer", zone.zone.id, model.yearID(y), model.sliceID(origin), model.sliceID(target)))
+                    // Waiting costs a little per token-hour, so that tokens wait only when waiting saves something.
+                    let cost = model.data.discountFactor(y) * model.data.seconds(slice: target) * deferrable.delayCostUSDPerMTokHour * wait / 1e6
+                    let column = model.program.addVariable(model.name("defer", zone.zone.id, model.yearID(y), model.sliceID(origin), model.sliceID(target)),
+                                                           objective: cost)
                     model.impliedUpperBounds[column.index] = deferrable.share * demand * model.data.hoursPerDay[origin] / model.data.hoursPerDay[target]
                     return (target, column)
                 }
