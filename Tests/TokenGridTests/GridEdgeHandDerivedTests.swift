@@ -143,3 +143,18 @@ struct GridEdgeHandDerivedTests {
         #expect(abs(value - (F.days * 3600 * 10 - 0.25 * 1e6 - F.days * 50)) < 1_000)
     }
 }
+
+/// `tokengrid headroom`'s analysis on the fixture's grid, by hand: 100 MW firm; at 1 %, 73,000 ÷ 642.4 MW curtailed in
+/// the 730 peak hours, 2 hours at a time, by (X − 100) ÷ X at most.
+@Suite("Grid edge: connectable load of a region")
+struct RegionHeadroomTests {
+    @Test func fixtureRegionByHand() throws {
+        let scenario = try GridEdgeFixture.plan().load()
+        let analysis = RegionHeadroom(region: scenario.regions[0], year: 2025, designs: scenario.designs)
+        let firm = try #require(analysis.rows.first), onePercent = try #require(analysis.rows.first { $0.curtailmentShare == 0.01 })
+        #expect(abs(firm.connectableMW - 100) < 1e-6 && firm.curtailedHours == 0)
+        let x = 73_000 / 642.4
+        #expect(abs(onePercent.connectableMW - x) < 1e-6 && onePercent.curtailedHours == 730 && onePercent.longestEventHours == 2)
+        #expect(abs(onePercent.deepestCutShare - (x - 100) / x) < 1e-9 && abs(onePercent.curtailedMWh - 730 * (x - 100)) < 1e-6)
+    }
+}
