@@ -63,7 +63,9 @@ extension PlacementModel {
             connectedMW: connected, firmHeadroomMW: headroom.min() ?? 0,
             connectableMW: share.flatMap { $0 > 0 ? ConnectableLoad.largestMW(headroomMW: headroom, weightHours: data.weightHours, curtailmentShare: $0) : nil },
             curtailedHours: curtailed.0, curtailedMWh: curtailed.1, curtailmentCapValueUSDPerMWh: max(0, capValue),
-            onsiteMW: onsiteMW, onsiteMWh: onsiteMWh, onsiteFuelUSD: fuel.onsite - onsiteFixed, batteryMW: batteryMW, batteryMWh: batteryMWh,
+            onsiteMW: onsiteMW, onsiteMWh: onsiteMWh, onsiteFuelUSD: fuel.onsite - onsiteFixed,
+            onsiteEnergyUSDPerMWh: data.edge(site: s).onsiteGeneration == nil ? nil : data.onsiteEnergyCostUSDPerMWh(site: s, year: y),
+            gridEnergyUSDPerMWh: data.gridEnergyCost(site: s, year: y), batteryMW: batteryMW, batteryMWh: batteryMWh,
             batteryDischargeMWh: discharged, upgradeMW: upgradeMW,
             upgradeCostUSDPerMWYear: data.edge(site: s).gridUpgrade == nil ? nil : data.upgradeCostUSDPerMWYear(site: s),
             headroomValueUSDPerMWYear: headroomValue, levers: [], why: "")
@@ -94,7 +96,13 @@ extension PlacementModel {
             }
             parts.append(part)
         }
-        if summary.onsiteMW > 1e-6 { parts.append("on-site generation of \(mw(summary.onsiteMW)) MW carries load behind the meter (\(mw(summary.onsiteMWh)) MWh)") }
+        if summary.onsiteMW > 1e-6 {
+            var part = "on-site generation of \(mw(summary.onsiteMW)) MW carries load behind the meter (\(mw(summary.onsiteMWh)) MWh)"
+            if let own = summary.onsiteEnergyUSDPerMWh, own < summary.gridEnergyUSDPerMWh {
+                part += ", its power at $\(NumberFormat.fixed(own, 0))/MWh against $\(NumberFormat.fixed(summary.gridEnergyUSDPerMWh, 0))/MWh from the grid"
+            }
+            parts.append(part)
+        }
         if summary.batteryMW > 1e-6 { parts.append("a \(mw(summary.batteryMW)) MW / \(mw(summary.batteryMWh)) MWh battery covers tight hours (\(mw(summary.batteryDischargeMWh)) MWh a year)") }
         if let cost = summary.upgradeCostUSDPerMWYear {
             let value = "$\(NumberFormat.fixed(summary.headroomValueUSDPerMWYear, 0)) per MW-yr"

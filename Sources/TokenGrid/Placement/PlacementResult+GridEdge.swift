@@ -22,6 +22,9 @@ public struct GridEdgeSiteYear: Sendable, Codable, Hashable {
     public var onsiteMW: Double
     public var onsiteMWh: Double
     public var onsiteFuelUSD: Double
+    /// What a MWh costs from on-site generation (fuel, variable O&M, carbon) and from the grid (price and carbon), $/MWh.
+    public var onsiteEnergyUSDPerMWh: Double?
+    public var gridEnergyUSDPerMWh: Double
     /// Battery power (MW) and energy (MWh) installed, and the energy it gave back to the site, MWh.
     public var batteryMW: Double
     public var batteryMWh: Double

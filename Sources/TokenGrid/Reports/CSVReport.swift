@@ -38,7 +38,7 @@ public enum CSVReport {
             [[result.status.rawValue, f(result.objectiveUSD), String(s.rows), String(s.columns), String(s.nonzeros), String(s.iterations), s.method,
               f(s.check?.primalResidual ?? .nan), f(s.check?.dualResidual ?? .nan), f(s.check?.dualityGap ?? .nan), String(s.attempts.count),
               f(result.totalServedTokens), f(result.totalUnservedTokens)]])
-        return [("sites.csv", sites), ("zones.csv", zones), ("builds.csv", builds), ("duals.csv", duals), ("status.csv", status)]
+        return [("sites.csv", sites), ("zones.csv", zones), ("builds.csv", builds), ("duals.csv", duals), ("status.csv", status)] + gridEdge(result)
     }
 
     /// `timings.csv`: wall-clock seconds of each phase, kept apart from the reports because they differ between runs.

@@ -1,6 +1,6 @@
 extension HTMLReport {
-    /// Colours of the cost components, in `ReportData.components` order.
-    private static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1"]
+    /// Colours of the cost components, in `data.components` order.
+    private static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948"]
 
     /// A chart of the document as `<figure>`s with inline SVG. Sites and zones keep one colour each, by plan order.
     static func render(_ chart: ReportChart, _ data: ReportData) -> String {
@@ -32,7 +32,7 @@ extension HTMLReport {
             // Cheapest first; ties keep plan order (the sort is stable).
             let sites = data.producing(in: last).enumerated().sorted { ($0.element.costUSDPerMTok, $0.offset) < ($1.element.costUSDPerMTok, $1.offset) }.map(\.element)
             guard !sites.isEmpty else { return "" }
-            let series = ReportData.components.enumerated().map { index, component in
+            let series = data.components.enumerated().map { index, component in
                 SVGChart.Series(name: component.name, values: sites.map { $0.costUSDPerMTokBreakdown[keyPath: component.value] },
                                 color: componentColours[index % componentColours.count])
             }
@@ -52,6 +52,17 @@ extension HTMLReport {
 
         case .dispatch:
             return dispatchCharts(data)
+
+        case .gridEdge:
+            let edges = (data.result.gridEdge ?? []).filter { $0.year == last && ($0.connectedMW > ReportCell.epsilon || $0.firmHeadroomMW > ReportCell.epsilon) }
+            guard !edges.isEmpty else { return "" }
+            let series = [SVGChart.Series(name: "firm headroom", values: edges.map(\.firmHeadroomMW), color: "#9cc3e4"),
+                          SVGChart.Series(name: "connected new load", values: edges.map(\.connectedMW), color: "#2f5f98")]
+            let svg = SVGChart.groupedBars(labels: edges.map(\.site), series: series,
+                                           markers: ("connectable at the site's curtailment share", edges.map { $0.connectableMW ?? $0.firmHeadroomMW }, "#c0392b"),
+                                           xTitle: "MW at the meter, \(last)", format: { ReportCell.mwText($0) + " MW" },
+                                           tickFormat: { NumberFormat.fixed($0, 0) }, label: "Connected new load against firm headroom, \(last)")
+            return figure(svg, caption: "New load connected at each site in \(last) (PUE × new IT MW less on-site generation) against the firm headroom left at its tightest slice; the dashed mark is what its connection could carry at its curtailment share (the firm headroom for firm connections).")
         }
     }
 }

@@ -4,7 +4,7 @@ extension ReportDocument {
         let last = data.lastYear, first = data.plan.firstYear
         let lastYear = data.producing(in: last)
         let horizon = data.siteIDs.map { data.horizon($0) }.filter { $0.contains { $0.tokens > 0 } }
-        let components = ReportData.components.map { "\($0.name) ($/M tokens)" }
+        let components = data.components.map { "\($0.name) ($/M tokens)" }
         var blocks: [ReportBlock] = [
             .paragraph("Each site's own cost divided by the tokens it produced. Capex is annualised over the design's life at the discount rate; network is the zones' cost of carrying tokens from the site. Click a column title in the HTML report to sort."),
             .chart(.costByComponent),
@@ -15,11 +15,11 @@ extension ReportDocument {
         } else {
             let rows: [[ReportCell]] = lastYear.map { site in
                 [ReportCell(site.site), .scaled(site.tokens), .mw(site.itMWInstalled), .usdPerMTok(site.costUSDPerMTok)]
-                    + ReportData.components.map { .usdPerMTok(site.costUSDPerMTokBreakdown[keyPath: $0.value]) } + [.scaled(site.costUSD.total)]
+                    + data.components.map { .usdPerMTok(site.costUSDPerMTokBreakdown[keyPath: $0.value]) } + [.scaled(site.costUSD.total)]
             }
             let total = data.costPerMTok(lastYear)
             let footer: [ReportCell] = ["all sites", .scaled(lastYear.reduce(0) { $0 + $1.tokens }), .mw(lastYear.reduce(0) { $0 + $1.itMWInstalled }),
-                                        costCell(total?.total)] + ReportData.components.map { costCell(total?.parts[keyPath: $0.value]) }
+                                        costCell(total?.total)] + data.components.map { costCell(total?.parts[keyPath: $0.value]) }
                 + [.scaled(lastYear.reduce(0) { $0 + $1.costUSD.total })]
             blocks.append(.table(ReportTable(["site", "tokens (tokens/yr)", "installed (MW IT)", "total ($/M tokens)"] + components + ["cost ($/yr)"],
                                              rows: rows, footer: [footer], sortable: true)))
@@ -36,12 +36,12 @@ extension ReportDocument {
             let rows: [[ReportCell]] = horizon.map { years in
                 let cost = data.levelisedCostPerMTok(years)
                 return [ReportCell(years[0].site), .scaled(years.reduce(0) { $0 + $1.tokens }), costCell(cost?.total)]
-                    + ReportData.components.map { costCell(cost?.parts[keyPath: $0.value]) }
+                    + data.components.map { costCell(cost?.parts[keyPath: $0.value]) }
                     + [.scaled(years.reduce(0) { $0 + data.discountFactor($1.year) * $1.costUSD.total })]
             }
             let all = horizon.flatMap { $0 }, total = data.levelisedCostPerMTok(all)
             let footer: [ReportCell] = ["all sites", .scaled(all.reduce(0) { $0 + $1.tokens }), costCell(total?.total)]
-                + ReportData.components.map { costCell(total?.parts[keyPath: $0.value]) }
+                + data.components.map { costCell(total?.parts[keyPath: $0.value]) }
                 + [.scaled(all.reduce(0) { $0 + data.discountFactor($1.year) * $1.costUSD.total })]
             blocks.append(.table(ReportTable(["site", "tokens \(first)–\(last) (tokens)", "levelised total ($/M tokens)"] + components + ["discounted cost ($)"],
                                              rows: rows, footer: [footer], sortable: true)))

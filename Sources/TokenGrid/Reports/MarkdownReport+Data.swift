@@ -64,9 +64,14 @@ struct ReportData {
     /// Demand over the whole horizon, tokens.
     var totalDemandTokens: Double { result.zones.reduce(0) { $0 + $1.demandTokens } }
 
-    /// The cost components a site pays, in the order tables and charts show them (the unserved penalty is plan-wide).
-    static var components: [(name: String, value: KeyPath<Cost, Double>)] { [
-        ("capex", \.computeCapex), ("fixed O&M", \.fixedOM), ("energy", \.energy), ("carbon", \.carbon),
-        ("renewables", \.renewables), ("network", \.network),
-    ] }
+    /// The cost components a site pays, in the order tables and charts show them (the unserved penalty is plan-wide);
+    /// on-site power, storage and grid upgrades only in plans that use grid-edge levers.
+    var components: [(name: String, value: KeyPath<Cost, Double>)] {
+        let base: [(name: String, value: KeyPath<Cost, Double>)] = [
+            ("capex", \.computeCapex), ("fixed O&M", \.fixedOM), ("energy", \.energy), ("carbon", \.carbon),
+            ("renewables", \.renewables), ("network", \.network),
+        ]
+        guard result.gridEdge != nil else { return base }
+        return base + [("on-site power", \.onsitePower), ("storage", \.storage), ("grid upgrade", \.gridUpgrade)]
+    }
 }

@@ -36,6 +36,8 @@ enum ReportChart {
     case reserveMargins
     /// Grid draw and renewable use against headroom on the largest sites' peak days and typical weeks, last year.
     case dispatch
+    /// Connected new load against firm headroom and what a flexible connection could carry, by site, last year.
+    case gridEdge
 }
 
 /// A table with a unit in every column title; `footer` rows (totals) stay put when the HTML table is sorted.

@@ -9,7 +9,9 @@ extension ReportDocument {
         byline = ["Solve status: \(result.status.rawValue). \(report.tool)" + (report.generatedAt.map { ", generated \($0)" } ?? "") + "."]
         sections = [
             Self.summary(data), Self.scenario(data), Self.demand(data), Self.capacity(data), Self.costs(data), Self.marginalCosts(data),
-            Self.market(data), Self.grid(data), Self.dispatch(data), Self.unserved(data), Self.notes(data), Self.carbon(data), Self.solver(data),
+            Self.market(data), Self.grid(data),
+        ] + [Self.gridEdge(data)].compactMap { $0 } + [
+            Self.dispatch(data), Self.unserved(data), Self.notes(data), Self.carbon(data), Self.solver(data),
         ]
     }
 

@@ -23,6 +23,7 @@ public enum SensitivityReport {
                 lines.append("| `\(change.parameter)` | \(NumberFormat.scaled(change.after)) → \(NumberFormat.scaled(change.before)) | \(change.fromSite) | \(change.toSite) |")
             }
         }
+        lines += curveMarkdown(table)
         let failures = table.rows.filter { $0.status != "optimal" && $0.status != "interrupted" }
         if !failures.isEmpty {
             lines += ["", "## Failed scenarios", "", "| scenario | status | reason |", "|---:|---|---|"]
@@ -56,7 +57,7 @@ public enum SensitivityReport {
         return """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sensitivity: \(escape(title))</title>
         <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}</style></head>
-        <body><h1>Sensitivity: \(escape(title))</h1><h2>Tornado: cost per million tokens in \(table.lastYear)</h2>\(svg)\(body)</body></html>
+        <body><h1>Sensitivity: \(escape(title))</h1><h2>Tornado: cost per million tokens in \(table.lastYear)</h2>\(svg)\(curveHTML(table))\(body)</body></html>
 
         """
     }

@@ -116,6 +116,7 @@ public struct SweepRunner: Sendable {
                 averageCostUSDPerMTok: tokens > 0 ? cost / tokens * 1e6 : .nan,
                 unservedShare: demanded > 0 ? result.totalUnservedTokens / demanded : 0, largestSite: largest,
                 siteCostUSDPerMTok: siteIDs.map { id in last.first { $0.site == id && $0.tokens > 0 }?.costUSDPerMTok ?? .nan },
+                siteITMW: siteIDs.map { id in last.first { $0.site == id }?.itMWInstalled ?? 0 },
                 zoneMarginalUSDPerMTok: zoneIDs.map { id in result.zones.first { $0.zone == id && $0.year == lastYear }?.marginalUSDPerMTok ?? .nan },
                 error: "", iterations: result.solver.iterations, solveSeconds: result.timings.solveSeconds)
         }

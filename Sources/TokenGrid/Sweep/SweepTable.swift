@@ -19,6 +19,8 @@ public struct SweepRow: Sendable, Hashable, Codable {
     public var largestSite: String
     /// Cost per million tokens by site in the last year, in the plan's site order ($; nan where a site produced nothing).
     public var siteCostUSDPerMTok: [Double]
+    /// IT installed by site in the last year, in the plan's site order, MW (nan when the scenario failed).
+    public var siteITMW: [Double] = []
     /// Marginal cost per million tokens by zone in the last year, in the plan's zone order, $.
     public var zoneMarginalUSDPerMTok: [Double]
     /// Why the scenario failed, if it did.
@@ -55,6 +57,7 @@ public struct SweepTable: Sendable, Hashable {
     var header: [String] {
         ["scenario"] + parameters + ["status", "objective_usd", "average_cost_usd_per_mtok_\(lastYear)", "unserved_share", "largest_site_\(lastYear)"]
             + sites.map { "cost_usd_per_mtok_\(lastYear)_\($0)" } + zones.map { "marginal_usd_per_mtok_\(lastYear)_\($0)" }
+            + sites.map { "it_mw_\(lastYear)_\($0)" }
             + ["error"]
     }
 
@@ -69,6 +72,7 @@ public struct SweepTable: Sendable, Hashable {
             cells += [row.status, CSVReport.csvNumber(row.objectiveUSD), CSVReport.csvNumber(row.averageCostUSDPerMTok),
                       CSVReport.csvNumber(row.unservedShare), row.largestSite]
             cells += row.siteCostUSDPerMTok.map(CSVReport.csvNumber) + row.zoneMarginalUSDPerMTok.map(CSVReport.csvNumber)
+            cells += sites.indices.map { row.siteITMW.indices.contains($0) ? CSVReport.csvNumber(row.siteITMW[$0]) : "nan" }
             cells.append(row.error)
             lines.append(cells.map(CSVReport.escape).joined(separator: ","))
         }
@@ -103,10 +107,13 @@ public struct SweepTable: Sendable, Hashable {
             var k = statusIndex + 5
             let siteCosts = sites.indices.map { _ in defer { k += 1 }; return cellNumber(k) }
             let zoneCosts = zones.indices.map { _ in defer { k += 1 }; return cellNumber(k) }
+            let itPrefix = "it_mw_\(lastYear)_"
+            let siteIT = header.indices.filter { header[$0].hasPrefix(itPrefix) }.map(cellNumber)
+            k += siteIT.count
             rows.append(SweepRow(index: index, values: (1 ..< statusIndex).map(cellNumber), status: cells[statusIndex],
                                  objectiveUSD: cellNumber(statusIndex + 1), averageCostUSDPerMTok: cellNumber(statusIndex + 2),
                                  unservedShare: cellNumber(statusIndex + 3), largestSite: cells[statusIndex + 4],
-                                 siteCostUSDPerMTok: siteCosts, zoneMarginalUSDPerMTok: zoneCosts,
+                                 siteCostUSDPerMTok: siteCosts, siteITMW: siteIT, zoneMarginalUSDPerMTok: zoneCosts,
                                  error: cells[k], iterations: 0, solveSeconds: 0))
         }
         return SweepTable(parameters: parameters, sites: sites, zones: zones, lastYear: lastYear, rows: rows)

@@ -15,14 +15,19 @@ extension PlacementModel {
     ///
     /// g is ``gridDrawTerms(site:year:slice:)``: a battery's charging counts in it and its discharging and on-site
     /// generation come off it, so they use no headroom. A grid upgrade raises H by upgrade_cap ÷ (1 + m) (its column
-    /// moves to the left-hand side with that coefficient, negated).
+    /// moves to the left-hand side with that coefficient, negated); the row then bounds only the upper side, and the
+    /// lower side is a row of its own (``addNoExportConstraints()``), which the upgrade does not move.
     mutating func addHeadroomConstraints() {
         for s in data.sites.indices {
             headroomRow.append(perSlice(ConstraintID.placeholder) { model, y, t in
                 var terms = model.gridDrawTerms(site: s, year: y, slice: t)
-                if let upgrade = model.upgradeHeadroomTerm(site: s, year: y) { terms.append(upgrade) }
-                return model.program.addConstraint(model.name("headroom", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms,
-                                                   bounds: .between(-model.data.idleExistingMW(site: s, year: y), model.data.headroomRowUpperMW(site: s, year: y, slice: t)))
+                var bounds = Bounds.between(-model.data.idleExistingMW(site: s, year: y), model.data.headroomRowUpperMW(site: s, year: y, slice: t))
+                if let upgrade = model.upgradeHeadroomTerm(site: s, year: y) {
+                    // The upgrade raises the upper side only; the lower side (no export) is its own row then.
+                    terms.append(upgrade)
+                    bounds = .atMost(bounds.upper)
+                }
+                return model.program.addConstraint(model.name("headroom", model.siteID(s), model.yearID(y), model.sliceID(t)), terms: terms, bounds: bounds)
             })
         }
     }

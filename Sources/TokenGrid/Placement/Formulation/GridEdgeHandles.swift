@@ -28,6 +28,8 @@ struct GridEdgeHandles: Sendable {
     // Grid upgrades (GridUpgradeConstraints.swift).
     /// `upgrade_cap[s,y]`: firm capacity bought and in service, MW (with `upgrade_build` and year links).
     var upgrade: [CapacityStock?] = []
+    /// `no_export[s,y,t]`: the headroom row's lower side, apart at sites with an upgrade.
+    var noExportRow: [[[ConstraintID]]?] = []
 
     // Connections (FlexibleConnectionConstraints.swift), [site][year]; empty lists where the site sizes no connection.
     /// `firm_connection[s,y]` (share 0), or `connection_limit[s,y]` (0 < share < 1).

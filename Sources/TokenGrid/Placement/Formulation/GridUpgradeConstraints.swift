@@ -30,4 +30,18 @@ extension PlacementModel {
     func upgradeHeadroomTerm(site s: Int, year y: Int) -> (VariableID, Double)? {
         edge.upgrade[s].map { ($0.capacity[y], -data.headroomPerUpgradeMW(site: s)) }
     }
+
+    /// The lower side of the headroom row at sites that can buy an upgrade, stated apart so that the upgrade moves only
+    /// the upper side: the grid draw stays at or above zero (renewables, batteries and on-site power do not export).
+    ///
+    ///   g[s,y,t] ≥ −idleExisting[s,y]                                      ∀ s with an upgrade, y, t      (MW; row `no_export`)
+    mutating func addNoExportConstraints() {
+        edge.noExportRow = data.sites.indices.map { s -> [[ConstraintID]]? in
+            guard edge.upgrade[s] != nil else { return nil }
+            return perSlice(ConstraintID.placeholder) { model, y, t in
+                model.program.addConstraint(model.name("no_export", model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                            terms: model.gridDrawTerms(site: s, year: y, slice: t), bounds: .atLeast(-model.data.idleExistingMW(site: s, year: y)))
+            }
+        }
+    }
 }

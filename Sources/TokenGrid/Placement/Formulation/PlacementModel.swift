@@ -84,6 +84,7 @@ public struct PlacementModel: Sendable {
         model.addRoutingConstraints()
         model.addComputeConstraints()
         model.addHeadroomConstraints()
+        model.addNoExportConstraints()
         model.addRenewableSupplyConstraints()
         model.addBuildLimitConstraints()
         model.addCarbonCapConstraints()

@@ -46,7 +46,7 @@ extension PlacementModel {
             + computeRow.flatMap { bySite in bySite.map { $0[y][t] } }
             + headroomRow.map { $0[y][t] } + renewableRow.compactMap { $0?[y][t] }
             + [edge.onsiteLimitRow, edge.chargeRow, edge.dischargeRow, edge.stateRow, edge.balanceRow].flatMap { family in family.compactMap { $0?[y][t] } }
-            + edge.deferralRow.compactMap { $0?[y][t] }
+            + edge.deferralRow.compactMap { $0?[y][t] } + edge.noExportRow.compactMap { $0?[y][t] }
     }
 
     /// Rows of the capacity part (year links, build limits, budget, carbon caps, battery durations, connections), in an order shared by the full LP
