@@ -78,7 +78,7 @@ public enum SensitivityReport {
                 continue
             }
             if inTable { html += "</table>"; inTable = false }
-            if line.hasPrefix("## ") { html += "<h2>\(escape(String(line.dropFirst(3))))</h2>" } else if !line.isEmpty { html += "<p>\(escape(line))</p>" }
+            if line.hasPrefix("## ") { html += "<h2>\(escape(String(line.dropFirst(3)).replacingOccurrences(of: "`", with: "")))</h2>" } else if !line.isEmpty { html += "<p>\(escape(line))</p>" }
         }
         return html + (inTable ? "</table>" : "")
     }
