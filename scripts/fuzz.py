@@ -488,6 +488,12 @@ def unlocated_lines(stderr, plan):
 SLOW_PLANS = {"us-grid-hourly-2030.yaml", "us-grid-edge-2030.yaml"}
 
 
+def only_time_slice_errors(stderr):
+    """Whether every located error is in the plan's time_slices field."""
+    errors = [line for line in stderr.decode("utf-8", "replace").splitlines() if LOCATED.match(line) and ": error: " in line]
+    return bool(errors) and all(": error: time_slices" in line for line in errors)
+
+
 def check(case, binary, timeout):
     """Runs validate and plan on the case; returns {category: detail}."""
     found = {}
@@ -517,7 +523,8 @@ def check(case, binary, timeout):
     if v is not None and p is not None and v in (0, 1) and p in (0, 1, 2, 3):
         if v == 0 and p == 3:
             found["validate-ok-plan-3"] = plan[2].decode("utf-8", "replace").strip().splitlines()[-1:]
-        elif (v == 1) != (p == 1):
+        elif (v == 1) != (p == 1) and not (extra and v == 1 and only_time_slice_errors(validate[2])):
+            # (A slow plan's `plan` run replaces its time_slices, so an error there is seen by validate alone.)
             found["wrong-exit"] = f"validate exit {v} but plan exit {p}"
     return found, validate, plan
 
