@@ -7,7 +7,7 @@ import Testing
 @Suite("Grid edge: decomposition by day blocks")
 struct GridEdgeDecompositionTests {
     /// Two sites over two years and three representative days (summer peaks at alpha, a flat grid at beta): alpha
-    /// has a 2 % flexible connection, a battery and a turbine; beta is firm (the plan's rule) and may buy an upgrade;
+    /// has a 2 % flexible connection, a battery and a small cheap turbine; beta is firm (the plan's rule) and may buy an upgrade;
     /// the zone's tokens are 5 % deferrable by up to 2 hours.
     static func plan() -> HourlyPlan {
         typealias F = GridEdgeFixture
@@ -18,7 +18,7 @@ struct GridEdgeDecompositionTests {
         }
         var plan = HourlyPlan(sites: [
             .init(id: "alpha", loadShape: "{csv: data/alpha.csv, source: test, year: 2018}",
-                  gridEdge: [F.flexible(share: 0.02), F.battery(efficiency: 0.85), F.onsite(capexPerMW: 900_000, fuelPrice: 6)].joined(separator: "\n")),
+                  gridEdge: [F.flexible(share: 0.02), F.battery(efficiency: 0.85), F.onsite(capexPerMW: 150_000, fuelPrice: 2.5, maxMW: 3)].joined(separator: "\n")),
             .init(id: "beta", firmMW: 1240, priceUSDPerMWh: 65, maxITTotal: 100, gridEdge: F.upgrade(costPerMWYear: 150_000, maxMW: 40)),
         ], zones: [.init(servedBy: ["alpha", "beta"], tokensPerS: 2.2e8, deferrable: "{share: 0.05, max_delay_hours: 2}")])
         plan.timeSlices = "{representative_days: 3, seed: 5}"
@@ -38,7 +38,7 @@ struct GridEdgeDecompositionTests {
         #expect(check.passes(.standard))
         // Every lever is in use somewhere, so the comparison covers them all.
         let used = Set((whole.gridEdge ?? []).flatMap(\.levers))
-        #expect(used.isSuperset(of: ["flexible connection", "battery", "grid upgrade"]))
+        #expect(used.isSuperset(of: ["flexible connection", "on-site generation", "battery", "grid upgrade"]), "\(used)")
         #expect((whole.deferrals ?? []).contains { $0.deferredTokens > 0 })
         for (a, b) in zip(whole.zones, decomposed.zones) {
             #expect(abs(a.servedTokens - b.servedTokens) <= 1e-5 * max(1, a.demandTokens))
