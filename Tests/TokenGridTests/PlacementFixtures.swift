@@ -16,6 +16,8 @@ struct PlacementFixture {
         var maxITPerYear = 1e6
         var maxITTotal = 1e6
         var earliestYear = 2025
+        /// IT MW of `unit` clusters in service since the first planning year (inside `peakMW`, which includes them).
+        var existingITMW = 0.0
     }
 
     var sites: [Site]
@@ -55,6 +57,7 @@ struct PlacementFixture {
               max_it_mw_per_year: \(figure(site.maxITPerYear))
               max_it_mw_total: \(figure(site.maxITTotal))
               earliest_build_year: \(figure(Double(site.earliestYear)))
+            \(site.existingITMW > 0 ? "  existing: [{design: unit, it_mw: \(figure(site.existingITMW)), built_year: \(years.0)}]" : "")
             cluster_designs: [{design: unit}]
             """
             try yaml.write(toFile: (regions as NSString).appendingPathComponent("\(site.id).yaml"), atomically: true, encoding: .utf8)

@@ -20,6 +20,7 @@ enum ScenarioChecks {
                 guard let id = element["design"].node?.scalar?.string, !hosted.contains(id) else { continue }
                 element["design"].error("existing cluster design \(TextQuote.quoted(id)) is not among this region's cluster_designs")
             }
+            checkExistingWithinPeak(region, scenario: scenario, field: root["data_centre"]["existing"])
         }
         // Pair zones with their fields by id: a zone that failed to read must not shift the others.
         var zoneFields: [String: YAMLField] = [:]
@@ -29,6 +30,19 @@ enum ScenarioChecks {
         checkServedBy(scenario, zoneFields: zoneFields, regionIDs: regionIDs, regionList: regionList)
         // The projection assumes every zone is complete and consistent: only an otherwise valid plan is projected.
         if !log.hasErrors { checkDemand(scenario, zoneFields: zoneFields) }
+    }
+
+    /// `peak_load_mw` is the published peak and includes the clusters in service in `base_year`, so their busy draw
+    /// must be below it (``Region/backgroundPeakLoadMW(in:designs:mix:)`` takes it out).
+    private static func checkExistingWithinPeak(_ region: Region, scenario: Scenario, field: YAMLField) {
+        guard !region.dataCentre.existing.isEmpty else { return }
+        let designs = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let grid = region.grid
+        let draw = region.existingBusyDrawMW(in: grid.baseYear, designs: designs, mix: scenario.plan.modelMix)
+        guard draw >= grid.peakLoadMW.value else { return }
+        field.error("the existing clusters in service in \(grid.baseYear) (base_year) draw \(YAMLField.format(draw.rounded())) MW when busy, "
+            + "not less than grid.peak_load_mw \(YAMLField.format(grid.peakLoadMW.value)) MW; peak_load_mw is the system peak with the "
+            + "data centres of base_year in it, so it must exceed their draw")
     }
 
     private static func checkServedBy(_ scenario: Scenario, zoneFields: [String: YAMLField], regionIDs: Set<String>, regionList: String) {

@@ -41,7 +41,8 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         public var firmCapacityMW: Figure
         /// Growth of firm capacity, fraction per year.
         public var firmCapacityGrowthPerYear: Figure
-        /// Peak load excluding new data-centre load in the base year, MW.
+        /// System peak load in the base year as published, MW: it includes the data centres then in service (see
+        /// ``Region/backgroundPeakLoadMW(in:designs:mix:)``).
         public var peakLoadMW: Figure
         /// Growth of that peak, fraction per year.
         public var peakLoadGrowthPerYear: Figure

@@ -76,14 +76,15 @@ extension PlacementModel {
         }
         var gridMWh = 0.0, renewableMWh = 0.0, peakGrid = 0.0
         var marginBefore = Double.infinity, marginAfter = Double.infinity
-        let firm = region.grid.firmCapacityMW(in: year), peak = region.grid.peakLoadMW(in: year)
+        let firm = region.grid.firmCapacityMW(in: year), background = site.backgroundPeakLoadMW[y]
         for t in 0 ..< sliceCount {
             let draw = gridDrawMW(s, y, t, x)
             gridMWh += data.weightHours[t] * draw
             peakGrid = max(peakGrid, draw)
             if let use = renewableUse[s] { renewableMWh += data.weightHours[t] * x[use[y][t].index] }
-            let load = peak * site.loadFactor[t]
-            marginBefore = min(marginBefore, firm / load - 1)
+            // Before new load: the background load and the existing clusters drawing all they can (the published peak).
+            let load = background * site.loadFactor[t]
+            marginBefore = min(marginBefore, firm / (load + data.existingBusyDrawMW(site: s, year: y)) - 1)
             marginAfter = min(marginAfter, firm / (load + max(0, draw)) - 1)
         }
         var renewableMW = 0.0
