@@ -18,6 +18,7 @@ struct PlacementFixture {
         var earliestYear = 2025
         /// IT MW of `unit` clusters in service since the first planning year (inside `peakMW`, which includes them).
         var existingITMW = 0.0
+        var location = (lat: 40.0, lon: -100.0)
     }
 
     var sites: [Site]
@@ -30,6 +31,9 @@ struct PlacementFixture {
     var carbonCap: Double?
     var carbonPrice: Double?
     var budget: Double?
+    /// The zone's `served_by` (default: every site) and more keys of the zone, each line indented by four spaces.
+    var servedBy: String?
+    var zoneYAML = ""
 
     static let secondsPerYear = 8760.0 * 3600
 
@@ -43,7 +47,7 @@ struct PlacementFixture {
             id: \(site.id)
             name: \(site.id)
             country: US
-            location: {lat: 40, lon: -100}
+            location: {lat: \(site.location.lat), lon: \(site.location.lon)}
             utc_offset_hours: 0
             grid:
               base_year: 2025
@@ -96,7 +100,8 @@ struct PlacementFixture {
           - id: z
             base: {tokens: \(demandTokensPerS * Self.secondsPerYear), per: year, date: 2025-07-02}
             growth: {model: cagr, rate_per_year: 0}
-            served_by: {sites: [\(sites.map(\.id).joined(separator: ", "))]}
+            served_by: \(servedBy ?? "{sites: [\(sites.map(\.id).joined(separator: ", "))]}")
+        \(zoneYAML)
 
         """
         if let carbonCap { plan += "carbon_cap_t_per_year: {\(years.0): \(carbonCap)}\n" }

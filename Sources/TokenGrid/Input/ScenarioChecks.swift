@@ -48,18 +48,29 @@ enum ScenarioChecks {
     private static func checkServedBy(_ scenario: Scenario, zoneFields: [String: YAMLField], regionIDs: Set<String>, regionList: String) {
         for zone in scenario.plan.zones {
             guard let field = zoneFields[zone.id] else { continue }
-            switch zone.servedBy {
-            case .sites:
-                for element in field["served_by"]["sites"].list() {
-                    guard let id = element.node?.scalar?.string, !regionIDs.contains(id) else { continue }
-                    element.error("unknown site \(TextQuote.quoted(id)); a zone can be served only by the plan's regions: \(regionList)")
-                }
-            case .maxLatencyMS(let limit):
-                if scenario.sites(serving: zone).isEmpty, let location = zone.location, !scenario.regions.isEmpty {
-                    let nearest = scenario.regions.map { ($0.id, $0.location.roundTripMS(to: location)) }.min { $0.1 < $1.1 }!
-                    field["served_by"]["max_latency_ms"].error(
-                        "no site lies within \(YAMLField.format(limit)) ms; the nearest is \(nearest.0) at \(Int(nearest.1.rounded())) ms")
-                }
+            var unknown = false
+            for element in field["served_by"]["sites"].list(required: false) {
+                guard let id = element.node?.scalar?.string, !regionIDs.contains(id) else { continue }
+                element.error("unknown site \(TextQuote.quoted(id)); a zone can be served only by the plan's regions: \(regionList)")
+                unknown = true
+            }
+            for element in field["pairs"].list(required: false) {
+                guard let id = element["site"].node?.scalar?.string, !regionIDs.contains(id) else { continue }
+                element["site"].error("unknown site \(TextQuote.quoted(id)); a pair names one of the plan's regions: \(regionList)")
+            }
+            // A latency limit without a zone location is reported by the zone reader.
+            guard !unknown, !scenario.regions.isEmpty, zone.servedBy.maxLatencyMS == nil || zone.location != nil,
+                  scenario.sites(serving: zone).isEmpty else { continue }
+            let forbidden = Set(zone.pairs.filter(\.forbidden).map(\.site))
+            var allowed = scenario.regions.filter { !forbidden.contains($0.id) }
+            if case .sites(let ids) = zone.servedBy { allowed = allowed.filter { ids.contains($0.id) } }
+            if case .sitesWithin(let ids, _) = zone.servedBy { allowed = allowed.filter { ids.contains($0.id) } }
+            if let limit = zone.servedBy.maxLatencyMS {
+                let nearest = allowed.compactMap { region in zone.latencyMS(to: region).map { (region.id, $0) } }.min { $0.1 < $1.1 }
+                field["served_by"]["max_latency_ms"].error("no site lies within \(YAMLField.format(limit)) ms"
+                    + (nearest.map { "; the nearest is \($0.0) at \(Int($0.1.rounded())) ms" } ?? "; every site is forbidden by the zone's pairs"))
+            } else {
+                field["served_by"]["sites"].error("every listed site is forbidden by the zone's pairs; no site may serve the zone")
             }
         }
     }

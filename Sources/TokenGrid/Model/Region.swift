@@ -153,8 +153,11 @@ public struct GeoLocation: Sendable, Hashable, Codable {
 
     /// Round-trip network latency estimate in ms: great-circle distance × 1.5 route factor, at 200 km/ms in fibre, both ways.
     public func roundTripMS(to other: GeoLocation) -> Double {
-        distanceKM(to: other) * 1.5 / 200 * 2
+        Self.roundTripMS(routeKM: distanceKM(to: other) * DemandZone.defaultRouteFactor)
     }
+
+    /// Round trip over a fibre route of `routeKM` km, ms: at 200 km/ms, both ways.
+    public static func roundTripMS(routeKM: Double) -> Double { routeKM / 200 * 2 }
 }
 
 /// Dedicated renewable supply a site can use or build.

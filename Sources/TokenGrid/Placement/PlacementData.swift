@@ -184,6 +184,10 @@ public struct PlacementData: Sendable {
         return sites[s].pue * (1 - siteDesign.design.idlePowerFraction.value) / (siteDesign.tokensPerSPerMW[y] / 1e6)
     }
 
+    /// Network cost of serving zone `z` from site `s`, $/M tokens: the pair's own figure, else the zone's fixed part
+    /// plus its distance part × route km (``DemandZone/networkCostUSDPerMTok(to:)``).
+    public func networkCostUSDPerMTok(zone z: Int, site s: Int) -> Double { zones[z].zone.networkCostUSDPerMTok(to: sites[s].region) }
+
     /// Index of the first year new builds may be in service at site `s`.
     public func earliestBuildYear(site s: Int) -> Int { Int(sites[s].region.dataCentre.earliestBuildYear.value.rounded()) }
 

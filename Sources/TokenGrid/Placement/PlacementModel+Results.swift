@@ -19,10 +19,11 @@ extension PlacementModel {
         }
         let zones = zoneResults(solution, x)
         breakdown.unservedPenalty = zoneUnservedPenalty(x)
+        let headroom = headroomValues(solution)
         var result = PlacementResult(
             planName: data.scenario.plan.name, status: solution.status, objectiveUSD: solution.objective * 1e6,
             costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
-            headroom: headroomValues(solution), bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes())
+            headroom: headroom, bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes() + planNotes(headroom: headroom))
         result.shortfalls = shortfalls(result, solution)
         result.dispatch = dispatch(x)
         return result
@@ -36,7 +37,7 @@ extension PlacementModel {
                 for y in 0 ..< yearCount {
                     let tokens = (0 ..< sliceCount).reduce(0) { $0 + x[serve[z][k][y][$1].index] * data.seconds(slice: $1) * 1e6 }
                     totals[s][y].tokens += tokens
-                    totals[s][y].network += tokens / 1e6 * zone.zone.networkCostUSDPerMTok
+                    totals[s][y].network += tokens / 1e6 * data.networkCostUSDPerMTok(zone: z, site: s)
                 }
             }
         }
