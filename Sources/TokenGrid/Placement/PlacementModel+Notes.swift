@@ -1,27 +1,35 @@
 extension PlacementModel {
-    /// Sentences for the report's notes that say where the reserve floor binds, country by country, and which zone–site
-    /// pairs the plan forbids and why.
-    func planNotes(headroom: [PlacementResult.HeadroomValue]) -> [String] {
-        headroomNotes(headroom) + forbiddenPairNotes()
+    /// Sentences for the report's notes that say where the reserve floor limits new load, country by country, and which
+    /// zone–site pairs the plan forbids and why.
+    func planNotes(headroom: [PlacementResult.HeadroomValue], binding: [PlacementResult.BindingGroup]) -> [String] {
+        headroomNotes(headroom, binding) + forbiddenPairNotes()
     }
 
-    /// Where headroom binds (its value is above 0), by country in the plan's site order; nothing when it binds nowhere.
-    private func headroomNotes(_ headroom: [PlacementResult.HeadroomValue]) -> [String] {
-        let binding = Dictionary(grouping: headroom.filter { $0.dualUSDPerMWYear > 0 }, by: \.site)
-        guard !binding.isEmpty else { return [] }
+    /// Where the reserve floor limits new load, by country in the plan's site order: sites whose headroom binds (its
+    /// value is above 0), and sites already below their floor whose held rows bind (the LP would place load there).
+    /// Nothing when it limits no site.
+    private func headroomNotes(_ headroom: [PlacementResult.HeadroomValue], _ binding: [PlacementResult.BindingGroup]) -> [String] {
+        let bound = Dictionary(grouping: headroom.filter { $0.dualUSDPerMWYear > 0 }, by: \.site)
+        let below = Dictionary(grouping: binding.filter { $0.family == "below_reserve_floor" }, by: \.place)
+        guard !bound.isEmpty || !below.isEmpty else { return [] }
         var countries: [String] = []
         for site in data.sites where !countries.contains(site.region.country) { countries.append(site.region.country) }
         return countries.map { country in
             let sites = data.sites.filter { $0.region.country == country }
-            let bound = sites.compactMap { site -> String? in
-                guard let values = binding[site.region.id] else { return nil }
-                let top = values.map(\.dualUSDPerMWYear).max() ?? 0
-                return "\(site.region.id) in \(Self.yearRanges(values.map(\.year))) (up to $\(NumberFormat.scaled(top)) per MW-yr of firm capacity)"
+            let limited = sites.compactMap { site -> String? in
+                let id = site.region.id
+                var parts: [String] = []
+                if let values = bound[id] {
+                    let top = values.map(\.dualUSDPerMWYear).max() ?? 0
+                    parts.append("binds in \(Self.yearRanges(values.map(\.year))), up to $\(NumberFormat.scaled(top)) per MW-yr of firm capacity")
+                }
+                if let groups = below[id] { parts.append("the grid is below it in \(Self.yearRanges(groups.map(\.year))), so no new load connects") }
+                return parts.isEmpty ? nil : "\(id) (\(parts.joined(separator: "; ")))"
             }
-            guard !bound.isEmpty else {
-                return "\(country): the reserve floor binds at none of its \(sites.count) site(s) in any year; grid headroom does not limit new load there."
+            guard !limited.isEmpty else {
+                return "\(country): the reserve floor limits new load at none of its \(sites.count) site(s) in any year."
             }
-            return "\(country): the reserve floor binds at \(bound.joined(separator: "; ")); new load there is held to the grid's headroom above the floor."
+            return "\(country): the reserve floor limits new load at \(limited.joined(separator: ", "))."
         }
     }
 

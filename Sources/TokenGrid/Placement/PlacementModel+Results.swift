@@ -19,11 +19,11 @@ extension PlacementModel {
         }
         let zones = zoneResults(solution, x)
         breakdown.unservedPenalty = zoneUnservedPenalty(x)
-        let headroom = headroomValues(solution)
+        let headroom = headroomValues(solution), binding = bindingGroups(solution)
         var result = PlacementResult(
             planName: data.scenario.plan.name, status: solution.status, objectiveUSD: solution.objective * 1e6,
             costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
-            headroom: headroom, bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes() + planNotes(headroom: headroom))
+            headroom: headroom, bindingConstraints: binding, shortfalls: [], notes: gridNotes() + planNotes(headroom: headroom, binding: binding))
         result.shortfalls = shortfalls(result, solution)
         result.dispatch = dispatch(x)
         return result
