@@ -129,6 +129,17 @@ struct ValidationZonePairTests {
                     column: TestSupport.column(of: "0.5, source", in: plan), containing: ["route km per great-circle km"])
     }
 
+    /// The new keys may be set by an override though the file leaves them out; a pairs value that is not a list is one error.
+    @Test func pairsAndRouteFactorSetOnTheCommandLine() throws {
+        let workspace = try InputWorkspace()
+        let scenario = try workspace.load(sets: ["zones.z.route_factor=2", "zones.z.pairs=[{site: beta, forbidden: true, reason: r}]"])
+        let zone = scenario.plan.zones[0]
+        #expect(zone.routeFactor.value == 2 && zone.pairs.map(\.site) == ["beta"])
+        #expect(scenario.sites(serving: zone).map(\.id) == ["alpha"])
+        let error = try workspace.loadError(sets: ["zones.z.pairs=x"])
+        #expect(error.errors(at: "zones[z].pairs").count == 1 && error.errors.count == 1, "\(error)")
+    }
+
     /// Sites and a latency limit together: the listed sites within the limit (alpha at ~1 ms, beta at ~9.3 ms).
     @Test func sitesAndLatencyTogether() throws {
         let workspace = try InputWorkspace()

@@ -4,7 +4,7 @@ enum ZonePairReader {
 
     /// The pairs in file order, or nil when one is unreadable (each problem is reported at its place).
     static func read(_ field: YAMLField) -> [DemandZone.SitePair]? {
-        var pairs: [DemandZone.SitePair] = [], seen = Set<String>(), readable = true
+        var pairs: [DemandZone.SitePair] = [], seen = Set<String>(), readable = field.node?.sequence != nil || !field.isPresent
         for element in field.list(required: false) {
             guard let pair = readPair(element) else {
                 readable = false
