@@ -5,7 +5,7 @@ Development tool, not a runtime need: it uses HiGHS's Python package (`pip insta
 (glpk-utils). Typical use, on a plan exported by `tokengrid export`:
 
     tokengrid export Plans/quickstart.yaml --mps /tmp/q.mps --lp /tmp/q.lp
-    scripts/check-export-highs.py /tmp/q.mps /tmp/q.lp --tokengrid .build/debug/tokengrid --expect 1412.0605968540797
+    scripts/check-export-highs.py /tmp/q.mps /tmp/q.lp --tokengrid .build/debug/tokengrid --expect 4087.343784456876
 
 For every file it prints HiGHS's status and objective, glpsol's objective (from its raw solution file, full
 precision), tokengrid's (when --tokengrid is given), the expected value (when --expect is given) and the largest

@@ -24,22 +24,15 @@ struct HeadroomCommand: ParsableCommand {
     @Option(help: "The year of the grid's firm capacity and peak load (default: the region's base year).")
     var year: Int?
 
-    @Option(help: "The folder of region files.")
-    var dir: String = "Regions"
+    @OptionGroup var folder: RegionFolderOptions
 
     @Flag(help: "Print JSON (with the 8,760 hourly headroom values, MW) instead of a table.")
     var json = false
 
     func run() throws {
-        let catalogue: RegionCatalogue
-        do {
-            catalogue = try RegionCatalogue.load(directory: dir)
-        } catch let error as InputError {
-            for diagnostic in error.errors { printError(diagnostic.description) }
-            throw ExitCode(1)
-        }
+        let catalogue = try folder.catalogue()
         guard let region = catalogue.regions.first(where: { $0.id == region }) else {
-            printError("error: no region '\(region)' in \(dir); expected one of: \(catalogue.regions.map(\.id).joined(separator: ", "))")
+            printError("error: no region '\(region)' in \(folder.dir); expected one of: \(catalogue.regions.map(\.id).joined(separator: ", "))")
             throw ExitCode(1)
         }
         let year = self.year ?? region.grid.baseYear

@@ -3,7 +3,7 @@ import Testing
 
 /// `tokengrid plan` end to end on every shipped plan: exit codes, files, reconciling totals, reproducibility.
 @Suite struct PlanCommandTests {
-    static let plans = ["quickstart", "us-grid-2030", "east-data-west-compute-2030", "global-token-race-2030"]
+    static let plans = ["quickstart", "us-grid-2030", "east-data-west-compute-2030", "global-token-race-2030", "reserve-margins-2030"]
     static let files = ["report.md", "report.html", "sites.csv", "zones.csv", "builds.csv", "duals.csv", "status.csv", "plan.json"]
 
     @Test(arguments: plans)

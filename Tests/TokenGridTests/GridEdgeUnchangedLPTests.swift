@@ -4,15 +4,13 @@ import Testing
 
 /// Levers absent from a plan change nothing: the placement LP of a plan without flexible connections, on-site
 /// generation, batteries, grid upgrades or deferrable demand is, bit for bit, the LP TokenGrid built before those levers
-/// existed. The expected digests were taken from the code of main at 1cdb935 (before the grid-edge families).
+/// existed. The expected digests were taken from the code of main at 1cdb935 (before the grid-edge families), on this test's scenario.
 @Suite("Grid edge: levers absent leave the LP as it was")
 struct GridEdgeUnchangedLPTests {
-    /// A generated plan touching every family that existed before: renewables, existing capacity, a carbon price,
-    /// a carbon cap and a budget.
+    /// A generated plan touching every family that existed before: renewables, a carbon price, a carbon cap and a
+    /// budget. (Existing clusters are left out: issue 12 changed, on purpose, how their draw meets the published peak.)
     static func scenario() -> Scenario {
         var scenario = SyntheticScenario.make(sites: 5, years: 2, slices: .seasons4x6, zones: 3, sitesPerZone: 3, seed: 7)
-        let design = scenario.regions[0].clusterDesigns[0].design
-        scenario.regions[0].dataCentre.existing = [Region.ExistingCluster(design: design, itMW: Figure(120, assumption: true, reason: "test"), builtYear: 2024)]
         scenario.plan.carbonCapTonnesPerYear = YearMap([2026: 2.0e6])
         scenario.plan.budgetUSDPerYear = YearMap([2025: 5.0e9])
         return scenario
@@ -26,9 +24,9 @@ struct GridEdgeUnchangedLPTests {
     @Test("the full LP, the Benders master and a block are the LPs of before")
     func sameLP() {
         let data = Self.data()
-        #expect(LPDigest.of(PlacementModel.build(data, scope: .full).program) == "1164x1348:6bdc54feeac12c37")
-        #expect(LPDigest.of(PlacementModel.build(data, scope: .capacity).program) == "84x52:cf6c96f98c872d6c")
-        #expect(LPDigest.of(PlacementModel.build(data, scope: .block(year: 1, block: 3)).program) == "40x28:fc87fb78a608a836")
+        #expect(LPDigest.of(PlacementModel.build(data, scope: .full).program) == "1164x1348:13f76eba00f995da")
+        #expect(LPDigest.of(PlacementModel.build(data, scope: .capacity).program) == "84x52:5977ae695b9aeede")
+        #expect(LPDigest.of(PlacementModel.build(data, scope: .block(year: 1, block: 3)).program) == "40x28:904e6776eb9c89c8")
     }
 }
 

@@ -24,10 +24,13 @@ struct HourlyShippedPlansTests {
 
     /// us-grid-2030's six regions read 2018 hourly loads from CSV files (UTC). In its seasons4x6 slices the slice
     /// holding each file's peak hour has load factor 1, so each region's tightest headroom is its own
-    /// firm ÷ (1 + margin) − peak, and no slice shows more headroom than any of its hours.
+    /// firm ÷ (1 + margin) − peak (the background peak plus the existing clusters' busy draw), and no slice shows more
+    /// headroom than any of its hours.
     @Test func usGridHeadroomComesFromEachCSVsPeakHour() throws {
         let scenario = try PlacementShippedPlansTests.load("us-grid-2030")
         let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+        let designs = Dictionary(uniqueKeysWithValues: scenario.designs.map { ($0.id, $0) })
+        let mix = scenario.plan.modelMix
         let peaks = ["ercot": "30 Jun 23:00 UTC", "pjm-northern-virginia": "28 Aug 20:00 UTC", "miso-iowa": "29 Jun 21:00 UTC",
                      "spp": "11 Jul 21:00 UTC", "caiso": "26 Jul 00:00 UTC", "pacific-northwest": "23 Feb 15:00 UTC"]
         for (s, site) in data.sites.enumerated() {
@@ -40,7 +43,8 @@ struct HourlyShippedPlansTests {
             #expect(abs(site.loadFactor[peakSlice] - 1) <= 2e-16, "\(region.id): \(site.loadFactor[peakSlice])")
             for (y, year) in data.years.enumerated() {
                 let grid = region.grid
-                let own = grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value) - grid.peakLoadMW(in: year)
+                let peak = region.backgroundPeakLoadMW(in: year, designs: designs, mix: mix) + region.existingBusyDrawMW(in: year, designs: designs, mix: mix)
+                let own = grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value) - peak
                 #expect(abs(data.tightestHeadroomMW(site: s, year: y) - own) <= 1e-9 * max(1, abs(own)), "\(region.id) \(year)")
             }
             for (t, slice) in data.slices.enumerated() {

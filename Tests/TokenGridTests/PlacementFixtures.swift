@@ -16,6 +16,9 @@ struct PlacementFixture {
         var maxITPerYear = 1e6
         var maxITTotal = 1e6
         var earliestYear = 2025
+        /// IT MW of `unit` clusters in service since the first planning year (inside `peakMW`, which includes them).
+        var existingITMW = 0.0
+        var location = (lat: 40.0, lon: -100.0)
     }
 
     var sites: [Site]
@@ -28,6 +31,9 @@ struct PlacementFixture {
     var carbonCap: Double?
     var carbonPrice: Double?
     var budget: Double?
+    /// The zone's `served_by` (default: every site) and more keys of the zone, each line indented by four spaces.
+    var servedBy: String?
+    var zoneYAML = ""
 
     static let secondsPerYear = 8760.0 * 3600
 
@@ -41,7 +47,7 @@ struct PlacementFixture {
             id: \(site.id)
             name: \(site.id)
             country: US
-            location: {lat: 40, lon: -100}
+            location: {lat: \(site.location.lat), lon: \(site.location.lon)}
             utc_offset_hours: 0
             grid:
               base_year: 2025
@@ -55,6 +61,7 @@ struct PlacementFixture {
               max_it_mw_per_year: \(figure(site.maxITPerYear))
               max_it_mw_total: \(figure(site.maxITTotal))
               earliest_build_year: \(figure(Double(site.earliestYear)))
+            \(site.existingITMW > 0 ? "  existing: [{design: unit, it_mw: \(figure(site.existingITMW)), built_year: \(years.0)}]" : "")
             cluster_designs: [{design: unit}]
             """
             try yaml.write(toFile: (regions as NSString).appendingPathComponent("\(site.id).yaml"), atomically: true, encoding: .utf8)
@@ -93,7 +100,8 @@ struct PlacementFixture {
           - id: z
             base: {tokens: \(demandTokensPerS * Self.secondsPerYear), per: year, date: 2025-07-02}
             growth: {model: cagr, rate_per_year: 0}
-            served_by: {sites: [\(sites.map(\.id).joined(separator: ", "))]}
+            served_by: \(servedBy ?? "{sites: [\(sites.map(\.id).joined(separator: ", "))]}")
+        \(zoneYAML)
 
         """
         if let carbonCap { plan += "carbon_cap_t_per_year: {\(years.0): \(carbonCap)}\n" }

@@ -7,7 +7,7 @@ import Testing
 /// from the reported builds, tokens and energy (not from the solver's row activities).
 @Suite struct PlacementShippedPlansTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let plans = ["quickstart", "us-grid-2030", "east-data-west-compute-2030", "global-token-race-2030"]
+    static let plans = ["quickstart", "us-grid-2030", "east-data-west-compute-2030", "global-token-race-2030", "reserve-margins-2030"]
 
     static func load(_ name: String) throws -> Scenario {
         try PlanLoader.load(planAt: "\(repository)/Plans/\(name).yaml")
@@ -77,6 +77,19 @@ import Testing
             }
         }
         #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// reserve-margins-2030 puts the same demand on both sides: its notes say the US reserve floor limits new load
+    /// (ERCOT and PJM, below their floors on their operators' forecasts, would still be used) and China's limits none.
+    @Test func reserveMarginsPlanSaysTheUSFloorBindsAndChinasDoesNot() throws {
+        let result = try PlacementSolver.solve(try Self.load("reserve-margins-2030"))
+        #expect(result.status == .optimal)
+        let us = try #require(result.notes.first { $0.hasPrefix("US: the reserve floor limits new load at ") }, "\(result.notes)")
+        #expect(us.contains("ercot") && us.contains("pjm-northern-virginia"), "\(us)")
+        #expect(result.notes.contains("CN: the reserve floor limits new load at none of its 8 site(s) in any year."), "\(result.notes)")
+        // Every year's demand is served but for the last year's fraction of a percent; the first year by existing clusters.
+        let first = result.zones.filter { $0.year == 2025 }
+        #expect(first.allSatisfy { $0.unservedTokens <= 1e-6 * $0.demandTokens }, "\(first.map { ($0.zone, $0.unservedTokens / $0.demandTokens) })")
     }
 
     /// The exported MPS, solved by glpsol, gives the objective TokenGrid reports.

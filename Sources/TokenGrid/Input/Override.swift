@@ -30,7 +30,8 @@ struct Override {
         "carbon_price_usd_per_t", "carbon_cap_t_per_year", "budget_usd_per_year", "time_slices", "preset", "market_prices_usd_per_mtok",
         "firm_capacity_growth_per_year", "peak_load_growth_per_year", "price_escalation_per_year", "load_shape", "existing",
         "renewables", "solar", "wind", "existing_mw", "profile", "capex_multiplier", "location", "base", "shape",
-        "network_cost_usd_per_mtok", "measured", "name", "source", "year", "assumption", "reason",
+        "network_cost_usd_per_mtok", "network_cost_usd_per_mtok_per_1000_km", "route_factor", "pairs", "latency_ms", "forbidden",
+        "max_latency_ms", "measured", "name", "source", "year", "assumption", "reason",
         "connection_rule", "deferrable", "flexible_connection", "onsite_generation", "battery", "grid_upgrade", "variable_om_usd_per_mwh",
         "fuel_escalation_per_year", "lead_time_years", "fixed_om_usd_per_mw_year",
     ]

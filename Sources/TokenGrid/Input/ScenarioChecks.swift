@@ -20,6 +20,7 @@ enum ScenarioChecks {
                 guard let id = element["design"].node?.scalar?.string, !hosted.contains(id) else { continue }
                 element["design"].error("existing cluster design \(TextQuote.quoted(id)) is not among this region's cluster_designs")
             }
+            checkExistingWithinPeak(region, scenario: scenario, field: root["data_centre"]["existing"])
         }
         // Pair zones with their fields by id: a zone that failed to read must not shift the others.
         var zoneFields: [String: YAMLField] = [:]
@@ -31,21 +32,45 @@ enum ScenarioChecks {
         if !log.hasErrors { checkDemand(scenario, zoneFields: zoneFields) }
     }
 
+    /// `peak_load_mw` is the published peak and includes the clusters in service in `base_year`, so their busy draw
+    /// must be below it (``Region/backgroundPeakLoadMW(in:designs:mix:)`` takes it out).
+    private static func checkExistingWithinPeak(_ region: Region, scenario: Scenario, field: YAMLField) {
+        guard !region.dataCentre.existing.isEmpty else { return }
+        let designs = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let grid = region.grid
+        let draw = region.existingBusyDrawMW(in: grid.baseYear, designs: designs, mix: scenario.plan.modelMix)
+        guard draw >= grid.peakLoadMW.value else { return }
+        field.error("the existing clusters in service in \(grid.baseYear) (base_year) draw \(YAMLField.format(draw.rounded())) MW when busy, "
+            + "not less than grid.peak_load_mw \(YAMLField.format(grid.peakLoadMW.value)) MW; peak_load_mw is the system peak with the "
+            + "data centres of base_year in it, so it must exceed their draw")
+    }
+
     private static func checkServedBy(_ scenario: Scenario, zoneFields: [String: YAMLField], regionIDs: Set<String>, regionList: String) {
         for zone in scenario.plan.zones {
             guard let field = zoneFields[zone.id] else { continue }
-            switch zone.servedBy {
-            case .sites:
-                for element in field["served_by"]["sites"].list() {
-                    guard let id = element.node?.scalar?.string, !regionIDs.contains(id) else { continue }
-                    element.error("unknown site \(TextQuote.quoted(id)); a zone can be served only by the plan's regions: \(regionList)")
-                }
-            case .maxLatencyMS(let limit):
-                if scenario.sites(serving: zone).isEmpty, let location = zone.location, !scenario.regions.isEmpty {
-                    let nearest = scenario.regions.map { ($0.id, $0.location.roundTripMS(to: location)) }.min { $0.1 < $1.1 }!
-                    field["served_by"]["max_latency_ms"].error(
-                        "no site lies within \(YAMLField.format(limit)) ms; the nearest is \(nearest.0) at \(Int(nearest.1.rounded())) ms")
-                }
+            var unknown = false
+            for element in field["served_by"]["sites"].list(required: false) {
+                guard let id = element.node?.scalar?.string, !regionIDs.contains(id) else { continue }
+                element.error("unknown site \(TextQuote.quoted(id)); a zone can be served only by the plan's regions: \(regionList)")
+                unknown = true
+            }
+            for element in field["pairs"].list(required: false) {
+                guard let id = element["site"].node?.scalar?.string, !regionIDs.contains(id) else { continue }
+                element["site"].error("unknown site \(TextQuote.quoted(id)); a pair names one of the plan's regions: \(regionList)")
+            }
+            // A latency limit without a zone location is reported by the zone reader.
+            guard !unknown, !scenario.regions.isEmpty, zone.servedBy.maxLatencyMS == nil || zone.location != nil,
+                  scenario.sites(serving: zone).isEmpty else { continue }
+            let forbidden = Set(zone.pairs.filter(\.forbidden).map(\.site))
+            var allowed = scenario.regions.filter { !forbidden.contains($0.id) }
+            if case .sites(let ids) = zone.servedBy { allowed = allowed.filter { ids.contains($0.id) } }
+            if case .sitesWithin(let ids, _) = zone.servedBy { allowed = allowed.filter { ids.contains($0.id) } }
+            if let limit = zone.servedBy.maxLatencyMS {
+                let nearest = allowed.compactMap { region in zone.latencyMS(to: region).map { (region.id, $0) } }.min { $0.1 < $1.1 }
+                field["served_by"]["max_latency_ms"].error("no site lies within \(YAMLField.format(limit)) ms"
+                    + (nearest.map { "; the nearest is \($0.0) at \(Int($0.1.rounded())) ms" } ?? "; every site is forbidden by the zone's pairs"))
+            } else {
+                field["served_by"]["sites"].error("every listed site is forbidden by the zone's pairs; no site may serve the zone")
             }
         }
     }

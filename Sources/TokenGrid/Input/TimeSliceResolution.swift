@@ -16,16 +16,22 @@ enum TimeSliceResolution {
 
 /// Warnings about regions whose own figures leave no room for new load at their peak.
 enum ReserveFloorChecks {
-    /// A region whose firm capacity ÷ (1 + minimum margin) is below its peak load in a planning year has no headroom
-    /// at its true peak that year: new data-centre load cannot connect there, and its headroom value reads 0.
+    /// A region whose firm capacity ÷ (1 + minimum margin) is below its peak load (the background load and the
+    /// existing clusters drawing all they can) in a planning year has no headroom at its true peak that year: new
+    /// data-centre load cannot connect there, and its headroom value reads 0.
     static func check(_ scenario: Scenario, regionRoots: [String: YAMLField], log: DiagnosticLog) {
+        let designs = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let mix = scenario.plan.modelMix
         for region in scenario.regions {
             let grid = region.grid
-            let short = scenario.plan.years.filter { grid.firmCapacityMW(in: $0) / (1 + grid.minReserveMargin.value) < grid.peakLoadMW(in: $0) }
+            func peak(_ year: Int) -> Double {
+                region.backgroundPeakLoadMW(in: year, designs: designs, mix: mix) + region.existingBusyDrawMW(in: year, designs: designs, mix: mix)
+            }
+            let short = scenario.plan.years.filter { grid.firmCapacityMW(in: $0) / (1 + grid.minReserveMargin.value) < peak($0) }
             guard let first = short.first, let root = regionRoots[region.id] else { continue }
-            let floor = grid.firmCapacityMW(in: first) / (1 + grid.minReserveMargin.value), peak = grid.peakLoadMW(in: first)
+            let floor = grid.firmCapacityMW(in: first) / (1 + grid.minReserveMargin.value)
             root["grid"]["firm_capacity_mw"].warning(
-                "\(region.id) is below its \(Int((grid.minReserveMargin.value * 100).rounded()))% reserve floor at its peak in \(first)\(short.count > 1 ? " and \(short.count - 1) later year(s)" : ""): firm capacity ÷ (1 + margin) = \(Int(floor.rounded())) MW < peak load \(Int(peak.rounded())) MW, so no new data-centre load fits under the floor then and its headroom value reads 0 $/MW-yr")
+                "\(region.id) is below its \(Int((grid.minReserveMargin.value * 100).rounded()))% reserve floor at its peak in \(first)\(short.count > 1 ? " and \(short.count - 1) later year(s)" : ""): firm capacity ÷ (1 + margin) = \(Int(floor.rounded())) MW < peak load \(Int(peak(first).rounded())) MW, so no new data-centre load fits under the floor then and its headroom value reads 0 $/MW-yr")
         }
     }
 }

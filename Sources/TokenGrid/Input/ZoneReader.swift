@@ -1,7 +1,8 @@
 /// Reads one demand zone of a plan file.
 enum ZoneReader {
     static func read(_ field: YAMLField) -> DemandZone? {
-        field.expectMapping(keys: ["id", "name", "location", "utc_offset_hours", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok", "deferrable"])
+        field.expectMapping(keys: ["id", "name", "location", "utc_offset_hours", "base", "growth", "shape", "served_by", "network_cost_usd_per_mtok",
+                                   "network_cost_usd_per_mtok_per_1000_km", "route_factor", "pairs", "deferrable"])
         let id = field["id"].identifier()
         let name = field["name"].string(required: false)
         let location = RegionReader.readLocation(field["location"], required: false)
@@ -14,18 +15,24 @@ enum ZoneReader {
         let servedBy = readServedBy(field["served_by"])
         let networkCost = field["network_cost_usd_per_mtok"].number(required: false, in: 0 ... 1e4, unit: "$ per million tokens") ?? 0
         let deferrable = readDeferrable(field["deferrable"])
+        let perDistance = Figure(reading: field["network_cost_usd_per_mtok_per_1000_km"], in: 0 ... 1e4, unit: "$ per million tokens per 1,000 km", default: 0)
+        let routeFactor = Figure(reading: field["route_factor"], in: 1 ... 10, unit: "route km per great-circle km", default: DemandZone.defaultRouteFactor)
+        let pairs = ZonePairReader.read(field["pairs"])
         var grows = true
         if case .cagr = growth, base == nil {
             // A base that is written but wrong has its own errors; the zone cannot grow from nothing either way.
             if !field["base"].isPresent { field["base"].error("missing required base volume; the cagr growth model starts from it") }
             grows = false
         }
-        if case .maxLatencyMS = servedBy, location == nil {
+        if servedBy?.maxLatencyMS != nil, location == nil {
             field["location"].error("missing required location {lat, lon}; served_by.max_latency_ms needs it")
+        } else if let perDistance, perDistance.value > 0, location == nil {
+            field["location"].error("missing required location {lat, lon}; network_cost_usd_per_mtok_per_1000_km needs it")
         }
-        guard let id, let growth, let servedBy, let shape, grows, deferrable != nil || !field["deferrable"].isPresent else { return nil }
+        guard let id, let growth, let servedBy, let shape, let perDistance, let routeFactor, let pairs, grows, deferrable != nil || !field["deferrable"].isPresent else { return nil }
         return DemandZone(id: id, name: name ?? id, location: location, base: base, growth: growth, utcOffsetHours: offset ?? 0,
                           shape: shape.profile, shapeFile: shape.file, shapeHourly: shape.hourly, servedBy: servedBy, networkCostUSDPerMTok: networkCost,
+                          networkCostUSDPerMTokPer1000KM: perDistance, routeFactor: routeFactor, pairs: pairs,
                           deferrable: deferrable)
     }
 
@@ -107,13 +114,15 @@ enum ZoneReader {
             return nil
         }
         guard field.expectMapping(keys: ["sites", "max_latency_ms"]) else { return nil }
-        if field["sites"].isPresent {
-            if field["max_latency_ms"].isPresent { field.error("give either 'sites' or 'max_latency_ms', not both") }
-            let ids = field["sites"].list().compactMap { $0.identifier() }
-            if field["sites"].node?.sequence?.isEmpty == true { field["sites"].error("expected at least one site id") }
-            return ids.isEmpty ? nil : .sites(ids)
+        let limit = field["max_latency_ms"].isPresent || !field["sites"].isPresent ? field["max_latency_ms"].number(in: 0.1 ... 10_000, unit: "ms") : nil
+        guard field["sites"].isPresent else { return limit.map { .maxLatencyMS($0) } }
+        let ids = field["sites"].list().compactMap { $0.identifier() }
+        if field["sites"].node?.sequence?.isEmpty == true { field["sites"].error("expected at least one site id") }
+        guard !ids.isEmpty else { return nil }
+        if field["max_latency_ms"].isPresent {
+            // Both: the listed sites within the limit.
+            return limit.map { .sitesWithin(sites: ids, maxLatencyMS: $0) }
         }
-        guard let limit = field["max_latency_ms"].number(in: 0.1 ... 10_000, unit: "ms") else { return nil }
-        return .maxLatencyMS(limit)
+        return .sites(ids)
     }
 }

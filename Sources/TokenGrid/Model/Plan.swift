@@ -67,15 +67,21 @@ public struct Scenario: Sendable, Codable {
     public func design(_ id: String) -> ClusterDesign? { designs.first { $0.id == id } }
     public func region(_ id: String) -> Region? { regions.first { $0.id == id } }
 
-    /// Sites that may serve `zone`, in the plan's region order.
+    /// Sites that may serve `zone`, in the plan's region order: those listed (or all), not forbidden, and within the
+    /// zone's latency limit (each pair's own latency, else the great-circle estimate).
     public func sites(serving zone: DemandZone) -> [Region] {
+        var candidates = regions
         switch zone.servedBy {
-        case .sites(let ids):
+        case .sites(let ids), .sitesWithin(let ids, _):
             let listed = Set(ids)
-            return regions.filter { listed.contains($0.id) }
-        case .maxLatencyMS(let limit):
-            guard let location = zone.location else { return [] }
-            return regions.filter { $0.location.roundTripMS(to: location) <= limit }
+            candidates = regions.filter { listed.contains($0.id) }
+        case .maxLatencyMS: break
+        }
+        let forbidden = Set(zone.pairs.filter(\.forbidden).map(\.site))
+        return candidates.filter { region in
+            guard !forbidden.contains(region.id) else { return false }
+            guard let limit = zone.servedBy.maxLatencyMS else { return true }
+            return (zone.latencyMS(to: region) ?? .infinity) <= limit
         }
     }
 }

@@ -47,7 +47,8 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         public var firmCapacityMW: Figure
         /// Growth of firm capacity, fraction per year.
         public var firmCapacityGrowthPerYear: Figure
-        /// Peak load excluding new data-centre load in the base year, MW.
+        /// System peak load in the base year as published, MW: it includes the data centres then in service (see
+        /// ``Region/backgroundPeakLoadMW(in:designs:mix:)``).
         public var peakLoadMW: Figure
         /// Growth of that peak, fraction per year.
         public var peakLoadGrowthPerYear: Figure
@@ -158,8 +159,11 @@ public struct GeoLocation: Sendable, Hashable, Codable {
 
     /// Round-trip network latency estimate in ms: great-circle distance × 1.5 route factor, at 200 km/ms in fibre, both ways.
     public func roundTripMS(to other: GeoLocation) -> Double {
-        distanceKM(to: other) * 1.5 / 200 * 2
+        Self.roundTripMS(routeKM: distanceKM(to: other) * DemandZone.defaultRouteFactor)
     }
+
+    /// Round trip over a fibre route of `routeKM` km, ms: at 200 km/ms, both ways.
+    public static func roundTripMS(routeKM: Double) -> Double { routeKM / 200 * 2 }
 }
 
 /// Dedicated renewable supply a site can use or build.

@@ -17,15 +17,11 @@ extension PlacementData {
     /// Headroom gained per MW of firm capacity bought at site `s`: 1 ÷ (1 + minimum reserve margin).
     public func headroomPerUpgradeMW(site s: Int) -> Double { 1 / (1 + sites[s].region.grid.minReserveMargin.value) }
 
-    /// Load the clusters already in service connect at full power, MW at the meter: PUE × existing IT MW.
-    public func existingConnectedMW(site s: Int, year y: Int) -> Double {
-        sites[s].pue * sites[s].designs.reduce(0) { $0 + $1.existingMW[y] }
-    }
-
-    /// Headroom left for new connected load in slice `t` before any upgrade, MW: the slice's headroom less what existing
-    /// clusters connect, never below 0 (a region at or below its floor connects nothing new, and curtails nothing new).
+    /// Headroom left for new connected load in slice `t` before any upgrade, MW: the slice's headroom less what the
+    /// existing clusters draw when busy (``newLoadHeadroomMW(site:year:slice:)``), never below 0 (a region at or below
+    /// its floor connects nothing new, and curtails nothing new).
     public func connectionHeadroomMW(site s: Int, year y: Int, slice t: Int) -> Double {
-        max(0, headroomMW(site: s, year: y, slice: t) - existingConnectedMW(site: s, year: y))
+        max(0, newLoadHeadroomMW(site: s, year: y, slice: t))
     }
 
     /// The most new load a connection at site `s` can carry in year index `y` with the whole grid upgrade bought, MW

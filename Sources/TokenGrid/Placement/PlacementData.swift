@@ -36,10 +36,15 @@ public struct PlacementData: Sendable {
         public let region: Region
         public let designs: [SiteDesign]
         public let renewables: [RenewableResource]
-        /// Highest non-data-centre load in each slice, as a fraction of the annual peak.
+        /// Highest load in each slice, as a fraction of the annual peak (multiplies the background peak).
         public let loadFactor: [Double]
         /// Renewable capacity factor per kind and slice.
         public let capacityFactor: [[Double]]
+        /// Peak of the background load (everything but the clusters the LP runs) by year index, MW
+        /// (``Region/backgroundPeakLoadMW(in:designs:mix:)``).
+        public let backgroundPeakLoadMW: [Double]
+        /// Grid MW the existing clusters draw when busy, by year index (``Region/existingBusyDrawMW(in:designs:mix:)``).
+        public let existingBusyDrawMW: [Double]
         public var pue: Double { region.dataCentre.pue.value }
     }
 
@@ -84,26 +89,23 @@ public struct PlacementData: Sendable {
         // Lookups by id built once: plans may list thousands of designs, zones and existing clusters.
         let designsByID = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sites = scenario.regions.map { region in
-            let existingByDesign = Dictionary(grouping: region.dataCentre.existing, by: \.design)
             let designs = region.clusterDesigns.compactMap { hosted -> SiteDesign? in
                 guard let design = designsByID[hosted.design] else { return nil }
-                let lifetime = max(1, Int(design.lifetimeYears.value.rounded()))
-                let clusters = existingByDesign[design.id] ?? []
-                let existing = years.map { year in
-                    clusters.filter { $0.builtYear <= year && year < $0.builtYear + lifetime }.reduce(0) { $0 + $1.itMW.value }
-                }
+                let existing = years.map { region.existingITMW(of: design, in: $0) }
                 return SiteDesign(design: design, capexUSDPerMW: design.capexUSDPerMW * hosted.capexMultiplier.value,
                                   tokensPerSPerMW: years.map { design.tokensPerSPerMW(mix: mix, year: $0) },
                                   sustainedTokensPerSPerMW: years.map { design.sustainedTokensPerSPerMW(mix: mix, year: $0) }, existingMW: existing)
             }
-            // Headroom is set by the highest non-data-centre load inside a slice, energy by the mean over its hours.
+            // Headroom is set by the highest load inside a slice, energy by the mean over its hours.
             let load = region.loadFactorSeries
             let loadFactor = slices.map { $0.maximum(of: load) }
             let capacityFactor = region.renewables.map { resource -> [Double] in
                 let series = region.capacityFactorSeries(resource)
                 return slices.map { $0.mean(of: series) }
             }
-            return Site(region: region, designs: designs, renewables: region.renewables, loadFactor: loadFactor, capacityFactor: capacityFactor)
+            return Site(region: region, designs: designs, renewables: region.renewables, loadFactor: loadFactor, capacityFactor: capacityFactor,
+                        backgroundPeakLoadMW: years.map { region.backgroundPeakLoadMW(in: $0, designs: designsByID, mix: mix) },
+                        existingBusyDrawMW: years.map { region.existingBusyDrawMW(in: $0, designs: designsByID, mix: mix) })
         }
         let regionIndex = Dictionary(uniqueKeysWithValues: scenario.regions.enumerated().map { ($1.id, $0) })
         let projections = Dictionary(demand.zones.map { ($0.zoneID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -135,22 +137,31 @@ public struct PlacementData: Sendable {
         return grid.priceUSDPerMWh(in: years[y]) + carbonPrice(y) * grid.carbonTonnesPerMWh.value
     }
 
-    /// Grid headroom for new data-centre load at site `s`, year index `y`, slice `t`, MW:
-    /// firm capacity ÷ (1 + minimum reserve margin) − peak load × load factor. May be negative when the
-    /// grid is already below its reserve floor.
+    /// Grid headroom for the clusters' whole draw at site `s`, year index `y`, slice `t`, MW: firm capacity ÷ (1 + minimum
+    /// reserve margin) − background peak load × load factor. The background peak is the published peak less the
+    /// existing clusters' busy draw in the base year (``Region/backgroundPeakLoadMW(in:designs:mix:)``), since the LP
+    /// counts their draw itself. May be negative when the grid is below its reserve floor without any clusters.
     public func headroomMW(site s: Int, year y: Int, slice t: Int) -> Double {
         let grid = sites[s].region.grid
-        let year = years[y]
-        return grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value) - grid.peakLoadMW(in: year) * sites[s].loadFactor[t]
+        return grid.firmCapacityMW(in: years[y]) / (1 + grid.minReserveMargin.value) - sites[s].backgroundPeakLoadMW[y] * sites[s].loadFactor[t]
     }
 
-    /// Whether the region is already below its reserve floor in the slice before any new load (its headroom row is
-    /// then held at zero).
-    public func isBelowReserveFloor(site s: Int, year y: Int, slice t: Int) -> Bool { headroomMW(site: s, year: y, slice: t) <= 0 }
+    /// Grid MW the existing clusters at site `s` draw in year index `y` when busy.
+    public func existingBusyDrawMW(site s: Int, year y: Int) -> Double { sites[s].existingBusyDrawMW[y] }
 
-    /// Headroom at the slice where it is smallest, MW.
+    /// Headroom left for new load once the existing clusters draw all they can: ``headroomMW(site:year:slice:)`` −
+    /// ``existingBusyDrawMW(site:year:)``, MW. Negative when the region is below its reserve floor before any new load.
+    public func newLoadHeadroomMW(site s: Int, year y: Int, slice t: Int) -> Double {
+        headroomMW(site: s, year: y, slice: t) - existingBusyDrawMW(site: s, year: y)
+    }
+
+    /// Whether the region is at or below its reserve floor in the slice before any new load (its existing clusters
+    /// drawing all they can): the headroom row's bound is then the existing clusters' connection, not the floor.
+    public func isBelowReserveFloor(site s: Int, year y: Int, slice t: Int) -> Bool { newLoadHeadroomMW(site: s, year: y, slice: t) <= 0 }
+
+    /// Headroom for new load at the slice where it is smallest, MW.
     public func tightestHeadroomMW(site s: Int, year y: Int) -> Double {
-        (0 ..< slices.count).map { headroomMW(site: s, year: y, slice: $0) }.min() ?? 0
+        (0 ..< slices.count).map { newLoadHeadroomMW(site: s, year: y, slice: $0) }.min() ?? 0
     }
 
     /// Power drawn at the meter by the idle part of the clusters already in service, MW.
@@ -159,11 +170,17 @@ public struct PlacementData: Sendable {
         return site.designs.indices.reduce(0) { $0 + idleGridMWPerITMW(site: s, design: $1) * site.designs[$1].existingMW[y] }
     }
 
-    /// The headroom row's upper bound: headroom (0 for a grid below its floor) less the existing idle draw, never
-    /// below the row's lower bound −(existing idle draw).
+    /// The most the site's clusters, existing and new, may draw from the grid together, MW: the headroom, but never less
+    /// than the existing clusters' busy draw. Clusters already connected keep their connection when the grid grows
+    /// tight (the reserve floor limits new connections), so existing load never makes the LP infeasible.
+    public func gridAllowanceMW(site s: Int, year y: Int, slice t: Int) -> Double {
+        max(headroomMW(site: s, year: y, slice: t), existingBusyDrawMW(site: s, year: y))
+    }
+
+    /// The headroom row's upper bound: ``gridAllowanceMW(site:year:slice:)`` less the existing idle draw (a constant
+    /// moved out of the row), never below the row's lower bound −(existing idle draw), as the busy draw covers the idle one.
     func headroomRowUpperMW(site s: Int, year y: Int, slice t: Int) -> Double {
-        let idle = idleExistingMW(site: s, year: y)
-        return max(max(0, headroomMW(site: s, year: y, slice: t)) - idle, -idle)
+        gridAllowanceMW(site: s, year: y, slice: t) - idleExistingMW(site: s, year: y)
     }
 
     // MARK: Grid draw (one definition for the constraints, the objective, the results and the decomposition)
@@ -179,6 +196,10 @@ public struct PlacementData: Sendable {
         let siteDesign = sites[s].designs[a]
         return sites[s].pue * (1 - siteDesign.design.idlePowerFraction.value) / (siteDesign.tokensPerSPerMW[y] / 1e6)
     }
+
+    /// Network cost of serving zone `z` from site `s`, $/M tokens: the pair's own figure, else the zone's fixed part
+    /// plus its distance part × route km (``DemandZone/networkCostUSDPerMTok(to:)``).
+    public func networkCostUSDPerMTok(zone z: Int, site s: Int) -> Double { zones[z].zone.networkCostUSDPerMTok(to: sites[s].region) }
 
     /// Index of the first year new builds may be in service at site `s`.
     public func earliestBuildYear(site s: Int) -> Int { Int(sites[s].region.dataCentre.earliestBuildYear.value.rounded()) }

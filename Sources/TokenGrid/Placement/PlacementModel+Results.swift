@@ -20,10 +20,11 @@ extension PlacementModel {
         let zones = zoneResults(solution, x)
         breakdown.unservedPenalty = zoneUnservedPenalty(x)
         breakdown.delay = deferralDelayCost(x)
+        let headroom = headroomValues(solution), binding = bindingGroups(solution)
         var result = PlacementResult(
             planName: data.scenario.plan.name, status: solution.status, objectiveUSD: solution.objective * 1e6,
             costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
-            headroom: headroomValues(solution), bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes())
+            headroom: headroom, bindingConstraints: binding, shortfalls: [], notes: gridNotes() + planNotes(headroom: headroom, binding: binding))
         result.shortfalls = shortfalls(result, solution)
         result.dispatch = dispatch(x)
         result.gridEdge = gridEdgeResults(solution, x, headroom: result.headroom)
@@ -39,7 +40,7 @@ extension PlacementModel {
                 for y in 0 ..< yearCount {
                     let tokens = (0 ..< sliceCount).reduce(0) { $0 + x[serve[z][k][y][$1].index] * data.seconds(slice: $1) * 1e6 }
                     totals[s][y].tokens += tokens
-                    totals[s][y].network += tokens / 1e6 * zone.zone.networkCostUSDPerMTok
+                    totals[s][y].network += tokens / 1e6 * data.networkCostUSDPerMTok(zone: z, site: s)
                 }
             }
         }
@@ -67,14 +68,15 @@ extension PlacementModel {
         }
         var gridMWh = 0.0, renewableMWh = 0.0, peakGrid = 0.0
         var marginBefore = Double.infinity, marginAfter = Double.infinity
-        let firm = region.grid.firmCapacityMW(in: year), peak = region.grid.peakLoadMW(in: year)
+        let firm = region.grid.firmCapacityMW(in: year), background = site.backgroundPeakLoadMW[y]
         for t in 0 ..< sliceCount {
             let draw = gridDrawMW(s, y, t, x)
             gridMWh += data.weightHours[t] * draw
             peakGrid = max(peakGrid, draw)
             if let use = renewableUse[s] { renewableMWh += data.weightHours[t] * x[use[y][t].index] }
-            let load = peak * site.loadFactor[t]
-            marginBefore = min(marginBefore, firm / load - 1)
+            // Before new load: the background load and the existing clusters drawing all they can (the published peak).
+            let load = background * site.loadFactor[t]
+            marginBefore = min(marginBefore, firm / (load + data.existingBusyDrawMW(site: s, year: y)) - 1)
             marginAfter = min(marginAfter, firm / (load + max(0, draw)) - 1)
         }
         var renewableMW = 0.0

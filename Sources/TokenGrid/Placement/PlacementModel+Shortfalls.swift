@@ -25,9 +25,13 @@ extension PlacementModel {
             let id = site.region.id
             let earliest = data.earliestBuildYear(site: s)
             let hasExisting = site.designs.contains { $0.existingMW[y] > 0 }
-            if data.years[y] < earliest && !hasExisting {
-                reasons.append("\(id): no capacity can be in service before \(earliest) (grid-connection lead time)")
-                continue
+            if data.years[y] < earliest {
+                guard hasExisting else {
+                    reasons.append("\(id): no capacity can be in service before \(earliest) (grid-connection lead time)")
+                    continue
+                }
+                let existingMW = site.designs.reduce(0) { $0 + $1.existingMW[y] }
+                reasons.append("\(id): only its \(NumberFormat.fixed(existingMW, 0)) MW of existing clusters can serve before \(earliest) (grid-connection lead time for new builds)")
             }
             let headroomBinding = headroomRow[s][y].filter { solution.dual($0) < -tolerance }.count
             let tightest = data.tightestHeadroomMW(site: s, year: y)
@@ -53,7 +57,7 @@ extension PlacementModel {
     }
 
     /// Why the plan cannot be solved at all, found by arithmetic on the inputs (the LP always has the
-    /// all-unserved solution unless a hard cap is below what existing capacity already needs).
+    /// all-unserved solution unless a hard cap, the carbon cap, is below what existing capacity already needs).
     public func infeasibilityReasons() -> [String] {
         var reasons: [String] = []
         for y in 0 ..< yearCount {
@@ -62,15 +66,8 @@ extension PlacementModel {
                 reasons.append("carbon cap \(Int(cap)) tCO2 in \(data.years[y]) is below the emissions of existing capacity's idle power alone")
             }
         }
-        for (s, site) in data.sites.enumerated() {
-            for y in 0 ..< yearCount {
-                let idleExisting = data.idleExistingMW(site: s, year: y)
-                let tightest = data.tightestHeadroomMW(site: s, year: y)
-                if idleExisting > max(0, tightest) + 1e-6 {
-                    reasons.append("\(site.region.id): existing clusters draw \(Int(idleExisting)) MW idle in \(data.years[y]), more than the \(Int(max(0, tightest))) MW of grid headroom above the reserve floor")
-                }
-            }
-        }
+        // Existing clusters never make it infeasible: the headroom row always allows their busy draw
+        // (PlacementData.gridAllowanceMW).
         return reasons
     }
 }

@@ -171,7 +171,7 @@ public struct PlacementResult: Sendable, Codable {
         public var peakGridMW: Double
         /// Dedicated renewables installed (new), MW.
         public var renewableMWInstalled: Double
-        /// Reserve margin at the tightest slice before the data-centre load: firm ÷ load − 1.
+        /// Reserve margin at the tightest slice before new load (background load plus the existing clusters busy): firm ÷ load − 1.
         public var reserveMarginBefore: Double
         /// … and after it.
         public var reserveMarginAfter: Double

@@ -3,8 +3,10 @@ import Foundation
 /// How much new load a region's grid can connect, firm or with curtailment, from its hourly load against its reserve
 /// floor: the `tokengrid headroom` command, in the manner of Norris et al., *Rethinking Load Growth* (Duke, 2025).
 ///
-/// Hour by hour, the headroom for new load is h = firm ÷ (1 + minimum margin) − peak × load factor − existing data
-/// centres at full power (PUE × IT MW in service), never below 0. A flat new load of X MW is curtailed by
+/// Hour by hour, the headroom for new load is h = firm ÷ (1 + minimum margin) − background peak × load factor − existing
+/// data centres, never below 0. As in the placement LP, the published peak includes the existing clusters of the base
+/// year, so the background peak is the published one less their draw then (``Region/backgroundPeakLoadMW``); with no
+/// plan, hence no model mix, the clusters are counted at full power (PUE × IT MW), the most they can draw. A flat new load of X MW is curtailed by
 /// max(0, X − h) in each hour; the connectable load at share S is the largest X whose curtailed energy is at most
 /// S × X × 8,760 h (``ConnectableLoad``).
 public struct RegionHeadroom: Sendable, Codable {
@@ -35,11 +37,14 @@ public struct RegionHeadroom: Sendable, Codable {
     /// The analysis of `region` in `year`; `designs` give existing clusters' lifetimes (retired ones connect nothing).
     public init(region: Region, year: Int, designs: [ClusterDesign], shares: [Double] = RegionHeadroom.defaultShares) {
         let grid = region.grid
-        let lifetimes = Dictionary(designs.map { ($0.id, max(1, Int($0.lifetimeYears.value.rounded()))) }, uniquingKeysWith: { first, _ in first })
-        let existingIT = region.dataCentre.existing.filter { $0.builtYear <= year && year < $0.builtYear + (lifetimes[$0.design] ?? Int.max / 2) }
-            .reduce(0) { $0 + $1.itMW.value }
+        let catalogue = Dictionary(designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func existingMW(in year: Int) -> Double {
+            region.dataCentre.pue.value * Set(region.dataCentre.existing.map(\.design)).compactMap { catalogue[$0] }
+                .reduce(0) { $0 + region.existingITMW(of: $1, in: year) }
+        }
         let floorCapacity = grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value)
-        let peak = grid.peakLoadMW(in: year), existing = region.dataCentre.pue.value * existingIT
+        let existing = existingMW(in: year)
+        let peak = max(0, grid.peakLoadMW.value - existingMW(in: grid.baseYear)) * pow1p(grid.peakLoadGrowthPerYear.value, year - grid.baseYear)
         let load = region.loadFactorSeries
         let headroom = (0 ..< HourlySeries.hoursPerYear).map { max(0, floorCapacity - peak * load[$0] - existing) }
         let weights = [Double](repeating: 1, count: headroom.count)

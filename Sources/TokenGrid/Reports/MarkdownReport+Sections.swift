@@ -82,13 +82,9 @@ extension ReportDocument {
 
     private static func zonesTable(_ data: ReportData) -> ReportTable {
         let rows: [[ReportCell]] = data.plan.zones.map { zone in
-            let servedBy: String
-            switch zone.servedBy {
-            case .sites(let ids): servedBy = ids.joined(separator: ", ")
-            case .maxLatencyMS(let limit):
-                let sites = data.report.scenario.sites(serving: zone).map(\.id)
-                servedBy = "within \(NumberFormat.fixed(limit, 0)) ms: " + (sites.isEmpty ? "none" : sites.joined(separator: ", "))
-            }
+            let sites = data.report.scenario.sites(serving: zone).map(\.id)
+            let servedBy = (zone.servedBy.maxLatencyMS.map { "within \(NumberFormat.fixed($0, 0)) ms: " } ?? "")
+                + (sites.isEmpty ? "none" : sites.joined(separator: ", "))
             return [ReportCell(zone.id), ReportCell(zone.name), ReportCell(zone.growth.name), ReportCell(servedBy), .usdPerMTok(zone.networkCostUSDPerMTok)]
         }
         return ReportTable(["zone", "name", "growth model", "served by", "network cost ($/M tokens)"], labels: 4, rows: rows)

@@ -8,8 +8,9 @@ extension PlacementModel {
     ///
     ///   C[s,y] = PUE_s × Σ_a cap[s,a,y] − onsite_cap[s,y]
     ///
-    /// It meets the headroom left by other load and existing clusters, h[s,y,t] = max(0, H[s,y,t] − PUE_s × existing)
-    /// (``PlacementData/connectionHeadroomMW(site:year:slice:)``), raised by upgrades δ[s,y] = upgrade_cap ÷ (1 + m).
+    /// It meets the headroom left by other load and existing clusters (drawing all they can), h[s,y,t] = max(0, H[s,y,t] −
+    /// busy draw of existing clusters) (``PlacementData/connectionHeadroomMW(site:year:slice:)``), raised by upgrades
+    /// δ[s,y] = upgrade_cap ÷ (1 + m).
     /// With S the site's curtailment share (``PlacementData/maxCurtailmentShare(site:)``: its `flexible_connection`, 0
     /// under the plan's `connection_rule: firm`, none under `per_slice`, which adds nothing here):
     ///

@@ -72,7 +72,7 @@ extension PlacementModel {
     /// Grid power is substituted away (see ``addHeadroomConstraints()``), so its cost lands on these columns:
     /// - run: DF_y × w_t × c^E_{s,y} × PUE_s × (1 − idle_a) ÷ τ_{a,y} (τ = full-load Mtok/s per MW);
     /// - renew_use: −DF_y × w_t × c^E_{s,y} (each renewable MWh displaces a grid MWh);
-    /// - serve: DF_y × w_t × 3600 × (network cost − unserved penalty) — unserved tokens are substituted away too.
+    /// - serve: DF_y × w_t × 3600 × (network cost of the zone–site pair − unserved penalty) — unserved tokens are substituted away too.
     ///
     /// Each column's upper bound implied by its rows — serve ≤ the zone's demand, run ≤ the demand of the zones the site
     /// may serve, renew_use ≤ all renewables the site could have — is noted in ``impliedUpperBounds`` (not added to the
@@ -106,10 +106,10 @@ extension PlacementModel {
                 })
             }
         }
-        for zone in data.zones {
-            let perMTok = zone.zone.networkCostUSDPerMTok - plan.unservedPenaltyUSDPerMTok
+        for (z, zone) in data.zones.enumerated() {
             serve.append(zone.siteIndices.map { s in
-                perSlice(VariableID.placeholder) { model, y, t in
+                let perMTok = data.networkCostUSDPerMTok(zone: z, site: s) - plan.unservedPenaltyUSDPerMTok
+                return perSlice(VariableID.placeholder) { model, y, t in
                     let column = model.program.addVariable(model.name("serve", zone.zone.id, model.siteID(s), model.yearID(y), model.sliceID(t)),
                                                            objective: model.data.discountFactor(y) * model.data.seconds(slice: t) * perMTok / 1e6)
                     model.impliedUpperBounds[column.index] = zone.demandTokensPerS[y][t] / 1e6
