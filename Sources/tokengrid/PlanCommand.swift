@@ -116,8 +116,7 @@ struct PlanCommand: ParsableCommand {
         }
         print(ReportSummary.text(report))
         print("reports: \(written.map { (directory as NSString).appendingPathComponent($0) }.joined(separator: ", "))")
-        let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
-        let unservedShare = demanded > 0 ? result.totalUnservedTokens / demanded : 0
+        let unservedShare = result.metrics.unservedShare
         if unservedShare > maxUnserved + 1e-12 {
             printError("error: \(String(format: "%.1f", unservedShare * 100))% of demand is unserved, above --max-unserved \(maxUnserved)")
             throw ExitCode(2)

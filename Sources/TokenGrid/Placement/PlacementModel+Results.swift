@@ -24,6 +24,7 @@ extension PlacementModel {
             costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
             headroom: headroomValues(solution), bindingConstraints: bindingGroups(solution), shortfalls: [], notes: gridNotes())
         result.shortfalls = shortfalls(result, solution)
+        result.metrics = PlacementResult.Metrics(result, discountFactor: data.scenario.plan.discountFactor(year:))
         result.dispatch = dispatch(x)
         return result
     }

@@ -22,8 +22,3 @@ public struct Report: Sendable, Codable {
     /// Fraction of tokens that are input tokens, for blending market prices.
     public var inputShare: Double { scenario.plan.modelMix.inputShare }
 }
-
-/// The report files TokenGrid writes.
-public enum ReportFormat: String, Sendable, CaseIterable, Codable {
-    case md, html, csv, json
-}

@@ -8,9 +8,8 @@ public enum ReportSummary {
         for site in last {
             lines.append("  \(site.site): \(NumberFormat.fixed(site.itMWInstalled, 0)) MW IT in \(lastYear), \(NumberFormat.usdPerMTok(site.costUSDPerMTok)) per million tokens")
         }
-        let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
-        if result.totalUnservedTokens > 0 && demanded > 0 {
-            let share = result.totalUnservedTokens / demanded
+        if result.metrics.unservedTokens > 0 && result.metrics.demandTokens > 0 {
+            let share = result.metrics.unservedShare
             lines.append("  unserved: \(share < 0.001 ? String(format: "%.2g", locale: nil, share * 100) + "%" : NumberFormat.percent(share)) of demand over the horizon")
         }
         return lines.joined(separator: "\n")

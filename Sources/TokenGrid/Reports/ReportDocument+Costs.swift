@@ -3,7 +3,7 @@ extension ReportDocument {
     static func costs(_ data: ReportData) -> ReportSection {
         let last = data.lastYear, first = data.plan.firstYear
         let lastYear = data.producing(in: last)
-        let horizon = data.siteIDs.map { data.horizon($0) }.filter { $0.contains { $0.tokens > 0 } }
+        let levelised = data.metrics.levelisedBySite
         let components = ReportData.components.map { "\($0.name) ($/M tokens)" }
         var blocks: [ReportBlock] = [
             .paragraph("Each site's own cost divided by the tokens it produced. Capex is annualised over the design's life at the discount rate; network is the zones' cost of carrying tokens from the site. Click a column title in the HTML report to sort."),
@@ -17,10 +17,9 @@ extension ReportDocument {
                 [ReportCell(site.site), .scaled(site.tokens), .mw(site.itMWInstalled), .usdPerMTok(site.costUSDPerMTok)]
                     + ReportData.components.map { .usdPerMTok(site.costUSDPerMTokBreakdown[keyPath: $0.value]) } + [.scaled(site.costUSD.total)]
             }
-            let total = data.costPerMTok(lastYear)
-            let footer: [ReportCell] = ["all sites", .scaled(lastYear.reduce(0) { $0 + $1.tokens }), .mw(lastYear.reduce(0) { $0 + $1.itMWInstalled }),
-                                        costCell(total?.total)] + ReportData.components.map { costCell(total?.parts[keyPath: $0.value]) }
-                + [.scaled(lastYear.reduce(0) { $0 + $1.costUSD.total })]
+            let total = data.metrics.year(last)?.tokenWeighted
+            let footer: [ReportCell] = ["all sites", .scaled(total?.tokens ?? 0), .mw(lastYear.reduce(0) { $0 + $1.itMWInstalled })]
+                + costCells(total) + [.scaled(total?.costUSD ?? 0)]
             blocks.append(.table(ReportTable(["site", "tokens (tokens/yr)", "installed (MW IT)", "total ($/M tokens)"] + components + ["cost ($/yr)"],
                                              rows: rows, footer: [footer], sortable: true)))
         }
@@ -30,21 +29,13 @@ extension ReportDocument {
         }
         blocks.append(.subheading("Over \(first)–\(last), levelised"))
         blocks.append(.paragraph("Discounted cost over the horizon divided by discounted tokens, at the plan's \(NumberFormat.percent(data.plan.discountRate))/yr: the constant price per million tokens that would just pay for the site."))
-        if horizon.isEmpty {
-            blocks.append(.paragraph("No site produces tokens over the horizon."))
-        } else {
-            let rows: [[ReportCell]] = horizon.map { years in
-                let cost = data.levelisedCostPerMTok(years)
-                return [ReportCell(years[0].site), .scaled(years.reduce(0) { $0 + $1.tokens }), costCell(cost?.total)]
-                    + ReportData.components.map { costCell(cost?.parts[keyPath: $0.value]) }
-                    + [.scaled(years.reduce(0) { $0 + data.discountFactor($1.year) * $1.costUSD.total })]
-            }
-            let all = horizon.flatMap { $0 }, total = data.levelisedCostPerMTok(all)
-            let footer: [ReportCell] = ["all sites", .scaled(all.reduce(0) { $0 + $1.tokens }), costCell(total?.total)]
-                + ReportData.components.map { costCell(total?.parts[keyPath: $0.value]) }
-                + [.scaled(all.reduce(0) { $0 + data.discountFactor($1.year) * $1.costUSD.total })]
+        if let total = data.metrics.levelised {
+            let rows: [[ReportCell]] = levelised.map { [ReportCell($0.site), .scaled($0.cost.tokens)] + costCells($0.cost) + [.scaled($0.cost.costUSD)] }
+            let footer: [ReportCell] = ["all sites", .scaled(total.tokens)] + costCells(total) + [.scaled(total.costUSD)]
             blocks.append(.table(ReportTable(["site", "tokens \(first)–\(last) (tokens)", "levelised total ($/M tokens)"] + components + ["discounted cost ($)"],
                                              rows: rows, footer: [footer], sortable: true)))
+        } else {
+            blocks.append(.paragraph("No site produces tokens over the horizon."))
         }
         return ReportSection(id: "costs", title: "Cost per million tokens by site", blocks: blocks)
     }
@@ -85,5 +76,10 @@ extension ReportDocument {
         return ReportSection(id: "market", title: "Market prices and the cost floor", blocks: blocks)
     }
 
-    private static func costCell(_ value: Double?) -> ReportCell { value.map { .usdPerMTok($0) } ?? "–" }
+    /// The total and each component, $ per million tokens ("–" without tokens).
+    private static func costCells(_ cost: PlacementResult.TokenCost?) -> [ReportCell] {
+        [cost.map { .usdPerMTok($0.costUSDPerMTok) } ?? "–"] + ReportData.components.map { component in
+            cost.map { .usdPerMTok($0.costUSDPerMTokBreakdown[keyPath: component.value]) } ?? "–"
+        }
+    }
 }

@@ -23,9 +23,9 @@ extension ReportDocument {
         if let floor = data.costFloor {
             items.append("Cost per million tokens in \(last): $\(ReportCell.usdPerMTokText(floor.cheapest.costUSDPerMTok)) at the cheapest site (\(floor.cheapest.site)), $\(ReportCell.usdPerMTokText(floor.mean)) token-weighted over all sites.")
         }
-        let demand = data.totalDemandTokens
-        items.append(demand > 0 && result.totalUnservedTokens > 0
-            ? "Unserved: \(NumberFormat.scaled(result.totalUnservedTokens)) tokens, \(NumberFormat.percent(result.totalUnservedTokens / demand)) of demand over the horizon."
+        let metrics = data.metrics
+        items.append(metrics.demandTokens > 0 && metrics.unservedTokens > 0
+            ? "Unserved: \(NumberFormat.scaled(metrics.unservedTokens)) tokens, \(NumberFormat.percent(metrics.unservedShare)) of demand over the horizon."
             : "All demand is served.")
         let binding = result.headroom.filter { $0.dualUSDPerMWYear > 0 }
         items.append(binding.isEmpty ? "Grid headroom binds at no site."
