@@ -10,6 +10,8 @@ struct RegionsCommand: ParsableCommand {
         discussion: """
         Example:
           tokengrid regions --dir Regions --json
+
+        \(HelpText.exitCodes([(1, "a region file with errors")]))
         """
     )
 
