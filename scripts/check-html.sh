@@ -55,7 +55,7 @@ if ! grep -q '<table class="sortable">' "$work/dom.html"; then
     status=1
 fi
 # Self-contained: no external scripts, styles, images or fonts.
-if grep -qiE '(src|href)="(https?:)?//' "$report" || grep -qiE '@import|url\(' "$report"; then
+if grep -qiE '(src|href)="(https?:)?//' "$report" || grep -qiE '@import|url\([^#]' "$report"; then
     echo "check-html: the page refers to external resources" >&2
     status=1
 fi

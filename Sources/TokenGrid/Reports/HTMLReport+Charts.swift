@@ -1,6 +1,6 @@
 extension HTMLReport {
     /// Colours of the cost components, in `ReportData.components` order.
-    private static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1"]
+    static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1"]
 
     /// A chart of the document as `<figure>`s with inline SVG. Sites and zones keep one colour each, by plan order.
     static func render(_ chart: ReportChart, _ data: ReportData) -> String {
@@ -32,7 +32,7 @@ extension HTMLReport {
             // Cheapest first; ties keep plan order (the sort is stable).
             let sites = data.producing(in: last).enumerated().sorted { ($0.element.costUSDPerMTok, $0.offset) < ($1.element.costUSDPerMTok, $1.offset) }.map(\.element)
             guard !sites.isEmpty else { return "" }
-            let series = ReportData.components.enumerated().map { index, component in
+            let series = data.components.enumerated().map { index, component in
                 SVGChart.Series(name: component.name, values: sites.map { $0.costUSDPerMTokBreakdown[keyPath: component.value] },
                                 color: componentColours[index % componentColours.count])
             }
@@ -52,6 +52,14 @@ extension HTMLReport {
 
         case .dispatch:
             return dispatchCharts(data)
+        case .map:
+            return mapChart(data)
+        case .costTrend:
+            return costTrendChart(data)
+        case .marginalCostTrend:
+            return marginalCostChart(data)
+        case .emissionsTrend:
+            return emissionsChart(data)
         }
     }
 }

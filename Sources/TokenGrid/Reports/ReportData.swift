@@ -46,7 +46,7 @@ struct ReportData {
     }
 
     /// The cost components a site pays, in the order tables and charts show them (the unserved penalty is plan-wide).
-    static var components: [(name: String, value: KeyPath<Cost, Double>)] { [
+    var components: [(name: String, value: KeyPath<Cost, Double>)] { [
         ("capex", \.computeCapex), ("fixed O&M", \.fixedOM), ("energy", \.energy), ("carbon", \.carbon),
         ("renewables", \.renewables), ("network", \.network),
     ] }

@@ -14,6 +14,7 @@ extension ReportDocument {
         if rows.isEmpty {
             blocks.append(.paragraph("No site draws grid energy."))
         } else {
+            blocks.append(.chart(.emissionsTrend))
             blocks.append(.table(ReportTable(["site"] + years.map { "\($0) (tCO2)" } + ["total (tCO2)"], rows: rows,
                                              footer: [["total"] + totals.map { .scaled($0) } + [.scaled(totals.reduce(0, +))]])))
         }

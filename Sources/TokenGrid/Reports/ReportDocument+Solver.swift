@@ -6,7 +6,7 @@ extension ReportDocument {
         var rows: [[ReportCell]] = [
             ["status", ReportCell(data.result.status.rawValue)],
             ["method", ReportCell(s.method)],
-            ["objective ($, discounted)", .scaled(data.result.objectiveUSD)],
+            ["objective (M$, \(data.plan.firstYear) $, with the unserved penalty)", .millionsUSD(data.result.objectiveUSD)],
             ["rows (count)", .integer(s.rows)],
             ["columns (count)", .integer(s.columns)],
             ["nonzeros (count)", .integer(s.nonzeros)],

@@ -8,7 +8,7 @@ extension ReportDocument {
         var blocks: [ReportBlock] = []
         let metrics = data.metrics
         if metrics.demandTokens > 0 {
-            blocks.append(.paragraph("\(NumberFormat.scaled(metrics.unservedTokens)) tokens, \(NumberFormat.percent(metrics.unservedShare)) of demand over the horizon, go unserved at a penalty of $\(ReportCell.usdPerMTokText(data.plan.unservedPenaltyUSDPerMTok)) per million."))
+            blocks.append(.paragraph("\(NumberFormat.scaled(metrics.unservedTokens)) tokens, \(NumberFormat.percent(metrics.unservedShare)) of demand over the horizon, go unserved at a penalty of $\(ReportCell.usdPerMTokText(data.plan.unservedPenaltyUSDPerMTok)) per million: \(NumberFormat.money(data.result.costBreakdownUSD.unservedPenalty)) discounted to \(data.plan.firstYear), which the objective includes and the total discounted cost in the summary leaves out."))
         }
         let rows: [[ReportCell]] = result.shortfalls.map { [ReportCell($0.zone), .integer($0.year), .scaled($0.unservedTokens), .percent($0.unservedShare)] }
         blocks.append(.table(ReportTable(["zone", "year", "unserved (tokens/yr)", "unserved (% of demand)"], rows: rows)))
