@@ -22,6 +22,6 @@ struct TokenGridCommand: ParsableCommand {
           130  sweep interrupted with Ctrl-C
         """,
         version: TokenGridVersion.current,
-        subcommands: [PlanCommand.self, ValidateCommand.self, DemandCommand.self, ExportCommand.self, RegionsCommand.self, SweepCommand.self, SweepMergeCommand.self, SolveLPCommand.self]
+        subcommands: [PlanCommand.self, ValidateCommand.self, DemandCommand.self, ExportCommand.self, RegionsCommand.self, SweepCommand.self, SweepMergeCommand.self, CompareCommand.self, SolveLPCommand.self]
     )
 }

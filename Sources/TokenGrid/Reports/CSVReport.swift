@@ -34,7 +34,7 @@ public enum CSVReport {
         let s = result.solver
         let status = table(
             ["status", "objective_usd", "rows", "columns", "nonzeros", "iterations", "method", "primal_residual", "dual_residual", "duality_gap",
-             "solve_attempts", "served_tokens", "unserved_tokens", "unserved_share", "cost_usd", "unserved_penalty_usd"],
+             "solve_attempts", "served_tokens", "unserved_tokens", "unserved_share", "discounted_cost_usd", "unserved_penalty_usd"],
             [[result.status.rawValue, f(result.objectiveUSD), String(s.rows), String(s.columns), String(s.nonzeros), String(s.iterations), s.method,
               f(s.check?.primalResidual ?? .nan), f(s.check?.dualResidual ?? .nan), f(s.check?.dualityGap ?? .nan), String(s.attempts.count),
               f(result.totalServedTokens), f(result.totalUnservedTokens), f(result.metrics.unservedShare), f(result.metrics.discountedCostUSD),

@@ -24,7 +24,7 @@ public struct OutputFolder: Sendable {
     /// carrying the marker, may be replaced).
     public static let knownNames: Set<String> = [
         marker, "report.md", "report.html", "report.png", "plan.json", "sites.csv", "zones.csv", "builds.csv", "duals.csv", "costs.csv", "status.csv",
-        "timings.csv", "dispatch.csv", "sweep.csv", "sensitivity.md", "sensitivity.html", "sweep-timings.csv", "compare.md", "compare.html",
+        "timings.csv", "dispatch.csv", "sweep.csv", "sensitivity.md", "sensitivity.html", "sweep-timings.csv", "compare.md", "compare.html", "compare.png", "sensitivity.png",
     ]
     /// An empty file marking a folder as TokenGrid's output.
     public static let marker = ".tokengrid-output"

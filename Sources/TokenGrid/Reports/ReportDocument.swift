@@ -22,4 +22,6 @@ enum ReportBlock {
     case table(ReportTable)
     /// A chart: the HTML draws it, the Markdown leaves it out (its table is next to it).
     case chart(ReportChart)
+    /// A chart drawn already (inline SVG) with its caption: the HTML shows it, the Markdown leaves it out.
+    case figure(svg: String, caption: String)
 }
