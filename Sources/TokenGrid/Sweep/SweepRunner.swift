@@ -109,13 +109,15 @@ public struct SweepRunner: Sendable {
         private func row(_ index: Int, _ values: [Double], _ result: PlacementResult) -> SweepRow {
             let last = result.sites.filter { $0.year == lastYear }
             let largest = last.filter { $0.itMWInstalled > 1e-6 }.max { $0.itMWInstalled < $1.itMWInstalled }?.site ?? ""
-            return SweepRow(
+            var row = SweepRow(
                 index: index, values: values, status: result.status.rawValue, objectiveUSD: result.objectiveUSD,
                 averageCostUSDPerMTok: result.metrics.year(lastYear)?.tokenWeighted?.costUSDPerMTok ?? .nan,
                 unservedShare: result.metrics.unservedShare, largestSite: largest,
                 siteCostUSDPerMTok: siteIDs.map { id in last.first { $0.site == id && $0.tokens > 0 }?.costUSDPerMTok ?? .nan },
                 zoneMarginalUSDPerMTok: zoneIDs.map { id in result.zones.first { $0.zone == id && $0.year == lastYear }?.marginalUSDPerMTok ?? .nan },
                 error: "", iterations: result.solver.iterations, solveSeconds: result.timings.solveSeconds)
+            row.discountedCostUSD = result.metrics.discountedCostUSD
+            return row
         }
 
         private func failed(_ index: Int, _ values: [Double], status: String, reason: String) -> SweepRow {
