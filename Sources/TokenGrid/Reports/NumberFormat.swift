@@ -4,8 +4,11 @@ import Foundation
 public enum NumberFormat {
     /// `value` with `digits` decimals.
     public static func fixed(_ value: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", locale: Locale(identifier: "en_US_POSIX"), value)
+        // One POSIX locale for all: making a Locale per call cost about 30 µs, and charts format tens of thousands.
+        String(format: "%.\(digits)f", locale: posix, value)
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// A large count with an SI-style suffix: 1.23e15 → "1.23 P".
     public static func scaled(_ value: Double, unit: String = "") -> String {
@@ -23,7 +26,7 @@ public enum NumberFormat {
 
     /// A small measure such as a residual in scientific notation with two significant digits ("0" for zero).
     public static func scientific(_ value: Double) -> String {
-        value == 0 ? "0" : String(format: "%.1e", locale: Locale(identifier: "en_US_POSIX"), value)
+        value == 0 ? "0" : String(format: "%.1e", locale: posix, value)
     }
 
     /// Money per million tokens.

@@ -28,10 +28,18 @@ struct SVGCanvas {
     /// Filled shapes, each a closed ring of points, as one path (`fill-rule` nonzero), cut to `clip` (a ``clipRect(id:)``).
     mutating func shapes(_ rings: [[(x: Double, y: Double)]], fill: String, stroke: String, width: Double, clip: String? = nil) {
         let data = rings.filter { $0.count > 2 }.map { ring in
-            "M" + ring.map { "\(SVGChart.n($0.x)) \(SVGChart.n($0.y))" }.joined(separator: "L") + "Z"
+            "M" + ring.map { "\(Self.tenths($0.x)) \(Self.tenths($0.y))" }.joined(separator: "L") + "Z"
         }.joined()
         let clipped = clip.map { " clip-path=\"url(#\($0))\"" } ?? ""
         elements.append("<path d=\"\(data)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(SVGChart.n(width))\" stroke-linejoin=\"round\"\(clipped)/>")
+    }
+
+    /// A coordinate rounded to tenths ("12.3", "-0.4", "7"), by integer arithmetic: the map's outlines have thousands
+    /// of points, and `String(format:locale:)` takes tens of microseconds a call.
+    static func tenths(_ value: Double) -> String {
+        let scaled = Int((value * 10).rounded())
+        let whole = String(abs(scaled) / 10), digit = abs(scaled) % 10
+        return (scaled < 0 ? "-" : "") + whole + (digit == 0 ? "" : ".\(digit)")
     }
 
     /// A rectangle that later elements can be cut to by `id` (ids must be unique in the page).
