@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# Renders a plan's report.html in headless Chromium and checks it: a PNG screenshot to look at, no JavaScript errors or
-# console messages at all, the charts present in the rendered page, nothing loaded from the network.
+# Renders a plan's report.html (or any page TokenGrid writes) in headless Chromium and checks it: a PNG screenshot to
+# look at, no JavaScript errors or console messages at all, the charts present in the rendered page, nothing loaded
+# from the network.
 #
 #     scripts/check-html.sh OUT_DIR [SCREENSHOT.png]
+#     scripts/check-html.sh PAGE.html [SCREENSHOT.png]
 #
-# OUT_DIR is a folder written by `tokengrid plan --out OUT_DIR`; the screenshot defaults to OUT_DIR/report.png.
+# OUT_DIR is a folder written by `tokengrid plan --out OUT_DIR`: its report.html must hold at least 4 charts and a
+# sortable table; the screenshot defaults to OUT_DIR/report.png. A page given by name (compare.html,
+# sensitivity.html) must hold at least one chart; its screenshot defaults to the page's name with .png.
 # Installs Debian's chromium when it is missing (needs root, as in the dev container). Exits 1 on any failure.
 set -euo pipefail
 
-dir=${1:?usage: scripts/check-html.sh OUT_DIR [SCREENSHOT.png]}
-report=$(cd "$dir" && pwd)/report.html
-shot=${2:-$(cd "$dir" && pwd)/report.png}
+target=${1:?usage: scripts/check-html.sh OUT_DIR|PAGE.html [SCREENSHOT.png]}
+if [[ -d $target ]]; then
+    report=$(cd "$target" && pwd)/report.html
+    shot=${2:-$(cd "$target" && pwd)/report.png}
+    min_charts=4
+    need_sortable=1
+else
+    report=$(cd "$(dirname "$target")" && pwd)/$(basename "$target")
+    shot=${2:-${report%.html}.png}
+    min_charts=1
+    need_sortable=0
+fi
 [[ -f $report ]] || { echo "check-html: $report not found" >&2; exit 1; }
 
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -46,16 +59,16 @@ if [[ -n $errors ]]; then
 fi
 
 svgs=$(grep -o '<svg ' "$work/dom.html" | wc -l)
-if (( svgs < 4 )); then
-    echo "check-html: expected at least 4 charts in the rendered page, found $svgs" >&2
+if (( svgs < min_charts )); then
+    echo "check-html: expected at least $min_charts charts in the rendered page, found $svgs" >&2
     status=1
 fi
-if ! grep -q '<table class="sortable">' "$work/dom.html"; then
+if (( need_sortable )) && ! grep -q '<table class="sortable">' "$work/dom.html"; then
     echo "check-html: no sortable table in the rendered page" >&2
     status=1
 fi
 # Self-contained: no external scripts, styles, images or fonts.
-if grep -qiE '(src|href)="(https?:)?//' "$report" || grep -qiE '@import|url\(' "$report"; then
+if grep -qiE '(src|href)="(https?:)?//' "$report" || grep -qiE '@import|url\([^#]' "$report"; then
     echo "check-html: the page refers to external resources" >&2
     status=1
 fi

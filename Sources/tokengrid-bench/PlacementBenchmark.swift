@@ -47,7 +47,7 @@ enum PlacementBenchmark {
         print("  project \(format(projectSeconds)) s; build \(format(t.buildSeconds)) s; solve \(format(t.solveSeconds)) s (\(s.iterations) simplex iterations); check \(format(t.checkSeconds)) s; extract \(format(t.extractSeconds)) s; render \(files.count + 1) files \(format(writeSeconds)) s (\(json.count / 1024) KB JSON); end to end \(format(total)) s")
         print("  build + extract + render share of solve: \(format((t.buildSeconds + t.checkSeconds + t.extractSeconds + writeSeconds) / max(t.solveSeconds, 1e-9) * 100)) %; peak memory \(format(peakMemoryMB())) MB")
         print("  check: \(s.check?.summary ?? "none"); attempts: \(s.attempts.joined(separator: " | "))")
-        print("  objective \(result.objectiveUSD / 1e6) M$; unserved \(format(result.totalUnservedTokens / max(1, result.zones.reduce(0) { $0 + $1.demandTokens }) * 100)) %")
+        print("  objective \(result.objectiveUSD / 1e6) M$; unserved \(format(result.metrics.unservedShare * 100)) %")
         if let path = arguments.export {
             do {
                 try GLPKProblem(PlacementModel.build(data).program).write(to: path, format: .mps)

@@ -8,13 +8,15 @@ struct DemandCommand: ParsableCommand {
         commandName: "demand",
         abstract: "Project token demand per zone and year, and the MW of IT and GWh needed to serve it.",
         discussion: """
-        For each zone and planning year: tokens per year, mean and peak tokens/s, and, on the most
-        energy-efficient design available to the zone's sites, the MW of IT (at the design's maximum
-        utilisation, sized for the peak slice), accelerator-hours and GWh at the meter (with that site's PUE).
-        Fitted growth models print their parameters and goodness of fit.
+        For each zone and planning year: tokens per year, mean and peak tokens/s, and, on the most \
+        energy-efficient design available to the zone's sites, the MW of IT (at the design's maximum utilisation, \
+        sized for the peak slice), accelerator-hours and GWh at the meter (with that site's PUE). Fitted growth \
+        models print their parameters and goodness of fit.
 
         Example:
           tokengrid demand Plans/east-data-west-compute-2030.yaml
+
+        \(HelpText.exitCodes([HelpText.invalidInput]))
         """
     )
 

@@ -8,16 +8,19 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a plan's placement LP as free MPS or CPLEX LP, e.g. to solve it with glpsol.",
         discussion: """
-        Rows and columns are named family[index,...], e.g. headroom[ningxia,2028,djf-h16-20]; units are MW,
+        Rows and columns are named family[index,...], e.g. headroom[ningxia,2028,djf-h16-20]; units are MW, \
         millions of tokens per second and millions of dollars (see docs/formulation.md).
 
-        MPS is free MPS with every number written to full (round-trip) precision; CPLEX LP is written by GLPK
-        (15 significant digits). In both, the objective constant is the cost of a column objective_constant fixed
+        MPS is free MPS with every number written to full (round-trip) precision; CPLEX LP is written by GLPK \
+        (15 significant digits). In both, the objective constant is the cost of a column objective_constant fixed \
         at 1, so glpsol, HiGHS and tokengrid solve-lp read the same objective (see docs/model-files.md).
 
         Examples:
-          tokengrid export Plans/quickstart.yaml --mps /tmp/quickstart.mps && glpsol --freemps /tmp/quickstart.mps
+          tokengrid export Plans/quickstart.yaml --mps /tmp/quickstart.mps
+          glpsol --freemps /tmp/quickstart.mps
           scripts/check-export-highs.py /tmp/quickstart.mps
+
+        \(HelpText.exitCodes([(1, "invalid input, or a file that cannot be written")]))
         """
     )
 

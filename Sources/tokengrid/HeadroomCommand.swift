@@ -8,13 +8,15 @@ struct HeadroomCommand: ParsableCommand {
         commandName: "headroom",
         abstract: "Report the MW of new load a region can connect at 0, 0.25, 0.5, 1 and 5 % curtailment, from its hourly load and reserve floor.",
         discussion: """
-        Hour by hour the headroom is firm capacity ÷ (1 + minimum reserve margin) − peak load × the hour's load factor − \
-        existing data centres at full power. A flat new load is curtailed wherever it exceeds the headroom; the \
-        connectable load at a share is the largest whose curtailed energy stays within that share of its yearly energy \
-        (Norris et al., "Rethinking Load Growth", Duke University, 2025).
+        Hour by hour the headroom is firm capacity ÷ (1 + minimum reserve margin) − the background peak load × the \
+        hour's load factor − existing data centres at full power. A flat new load is curtailed wherever it exceeds the \
+        headroom; the connectable load at a share is the largest whose curtailed energy stays within that share of its \
+        yearly energy (Norris et al., "Rethinking Load Growth", Duke University, 2025).
 
         Example:
           tokengrid headroom ercot --year 2030
+
+        \(HelpText.exitCodes([(1, "a region file with errors, an unknown region or a year out of range")]))
         """
     )
 

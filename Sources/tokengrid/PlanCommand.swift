@@ -9,20 +9,27 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Solve a plan: where to build compute, when, and what a token costs at each site.",
         discussion: """
-        Validates the plan, projects demand, solves the placement LP with GLPK and writes the report set
-        into --out (default out/<plan-name>/). The whole file set is written into a hidden sibling folder and
-        swapped in at once, so a failed or killed run leaves the folder as it was; a second run into the same
-        folder waits for the first. Timings go to the terminal and to timings.csv, never into the reports.
-        dispatch.csv (per site, year and slice) comes with the csv format while it would be at most about
-        50 MB; --dispatch writes it whatever its size.
+        Validates the plan, projects demand, solves the placement LP with GLPK and writes the report set into \
+        --out (default out/<plan-name>/): report.md, report.html, CSV files and plan.json. The whole file set is \
+        written into a hidden sibling folder and swapped in at once, so a failed or killed run leaves the folder as \
+        it was; a second run into the same folder waits for the first. Timings go to the terminal and to \
+        timings.csv, never into the reports. dispatch.csv (per site, year and slice) comes with the csv format \
+        while it would be at most about 50 MB; --dispatch writes it whatever its size.
 
-        Exit codes: 0 success; 1 invalid input, or an output folder that cannot be written; 2 plan infeasible
-        or unserved demand above --max-unserved; 3 solver failure, limit hit, or no solution that passes the
-        optimality check; 64 a command-line usage error.
+        The terminal summary and the reports give the total discounted cost without the penalty on unserved \
+        tokens, and the penalty on its own.
 
-        Example:
-          tokengrid plan Plans/quickstart.yaml --out out/quickstart --format md,html,csv,json
-          tokengrid plan Plans/us-grid-2030.yaml --dispatch   # dispatch.csv even when large
+        Examples:
+          tokengrid plan Plans/quickstart.yaml --out out/quickstart --format md,html
+          tokengrid plan Plans/us-grid-2030.yaml --dispatch
+          tokengrid plan Plans/us-grid-2030.yaml --method dual --time-limit 600 \\
+              --set discount_rate=0.06 --out out/us-grid-6pc
+
+        \(HelpText.exitCodes([
+            (1, "invalid input, or an output folder that cannot be written"),
+            (2, "infeasible, or more unserved than --max-unserved (reports written)"),
+            (3, "solver stopped without an optimum, or none passed the check"),
+        ]))
         """
     )
 
@@ -31,17 +38,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Folder for the reports (default out/<plan-name>/).")
     var out: String?
 
-    @Option(help: "Comma-separated report formats: md, html, csv, json.")
-    var format: String = "md,html,csv,json"
+    @Option(help: "Comma-separated report formats.")
+    var format: ReportFormatList = .all
 
-    @Option(help: "Solver algorithm: primal, dual or interior.")
-    var method: MethodArgument = .primal
-
-    @Option(help: "How to solve: automatic (decompose plans over 20,000 rows), monolithic (one LP) or decomposed (Benders over time slices).")
-    var strategy: StrategyArgument = .automatic
-
-    @Option(name: .customLong("time-limit"), help: "Stop the solver after this many seconds (exit 3 when it stops early).")
-    var timeLimitSeconds: Double?
+    @OptionGroup(title: "Solver") var solving: PlacementFlags
 
     @Option(name: .customLong("max-unserved"), help: "Largest acceptable share of demand left unserved over the horizon, as a fraction (exit 2 above it).")
     var maxUnserved: Double = 1
@@ -59,10 +59,6 @@ struct PlanCommand: ParsableCommand {
     var stamp = false
 
     func validate() throws {
-        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for item in formats where ReportFormat(rawValue: item) == nil {
-            throw ValidationError("unknown format '\(item)'; expected a comma-separated list of md, html, csv, json")
-        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if !(0 ... 1).contains(maxUnserved) { throw ValidationError("--max-unserved must be a fraction from 0 to 1") }
     }
@@ -74,10 +70,9 @@ struct PlanCommand: ParsableCommand {
         progress.phase("project demand for \(scenario.plan.zones.count) zones")
         let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
         progress.phase("build and solve the placement LP")
-        let options = SolverOptions(method: method.method, presolve: true, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
         let result: PlacementResult
         do {
-            var placementOptions = PlacementOptions(solver: options, strategy: strategy.strategy)
+            var placementOptions = solving.options(verbose: verbose)
             if progress.enabled {
                 placementOptions.onAttempt = { line in progress.phase("check: \(line)") }
                 placementOptions.onIteration = { iteration, lower, upper in
@@ -98,7 +93,7 @@ struct PlanCommand: ParsableCommand {
         let t = result.timings
         progress.phase("solved: \(result.solver.rows) rows, \(result.solver.columns) columns, \(result.solver.iterations) iterations; build \(NumberFormat.fixed(t.buildSeconds, 2)) s, solve \(NumberFormat.fixed(t.solveSeconds, 2)) s, check \(NumberFormat.fixed(t.checkSeconds, 3)) s; \(result.solver.check?.summary ?? "")")
         let directory = out ?? "out/\(scenario.plan.name)"
-        let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+        let formats = format.formats
         let report = Report(scenario: scenario, demand: data.demand, result: result, stampedAt: stamp ? Date() : nil)
         let policy: DispatchPolicy = dispatch ? .always : .automatic
         progress.phase("write \(directory)")
@@ -116,8 +111,7 @@ struct PlanCommand: ParsableCommand {
         }
         print(ReportSummary.text(report))
         print("reports: \(written.map { (directory as NSString).appendingPathComponent($0) }.joined(separator: ", "))")
-        let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
-        let unservedShare = demanded > 0 ? result.totalUnservedTokens / demanded : 0
+        let unservedShare = result.metrics.unservedShare
         if unservedShare > maxUnserved + 1e-12 {
             printError("error: \(String(format: "%.1f", unservedShare * 100))% of demand is unserved, above --max-unserved \(maxUnserved)")
             throw ExitCode(2)
@@ -134,10 +128,4 @@ final class Progress: @unchecked Sendable {
         guard enabled else { return }
         printError(String(format: "[%6.2fs] ", Date().timeIntervalSince(start)) + text)
     }
-}
-
-/// `--strategy` choices.
-enum StrategyArgument: String, ExpressibleByArgument, CaseIterable {
-    case automatic, monolithic, decomposed
-    var strategy: PlacementOptions.Strategy { PlacementOptions.Strategy(rawValue: rawValue)! }
 }

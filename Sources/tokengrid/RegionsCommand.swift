@@ -13,6 +13,8 @@ struct RegionsCommand: ParsableCommand {
         Example:
           tokengrid regions --dir Regions --json
           tokengrid regions --sources
+
+        \(HelpText.exitCodes([(1, "a region file with errors")]))
         """
     )
 

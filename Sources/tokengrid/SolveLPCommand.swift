@@ -8,20 +8,24 @@ struct SolveLPCommand: ParsableCommand {
         commandName: "solve-lp",
         abstract: "Solve a linear program from an MPS (free or fixed) or CPLEX LP file with GLPK.",
         discussion: """
-        Prints the format read, the conventions applied, the size, the method, the status, the objective value, the
-        simplex iterations and the time spent reading and solving. A solve that ends without an optimum prints GLPK's
-        reason and the last objective value, and exits with 3.
+        Prints the format read, the conventions applied, the size, the method, the status, the objective value, \
+        the simplex iterations and the time spent reading and solving. A solve that ends without an optimum \
+        prints GLPK's reason and the last objective value, and exits with 3.
 
-        MPS files may be free or fixed (detected: free is tried first); an OBJSENSE section is honoured; a
-        right-hand side on the objective row is read as the objective constant -rhs, as HiGHS, CPLEX and Gurobi read
-        it (glpsol reads +rhs), and a note says so. Numbers GLPK could abort on are refused with the row or column
-        named. See docs/model-files.md.
+        MPS files may be free or fixed (detected: free is tried first); an OBJSENSE section is honoured; a \
+        right-hand side on the objective row is read as the objective constant -rhs, as HiGHS, CPLEX and Gurobi \
+        read it (glpsol reads +rhs), and a note says so. Numbers GLPK could abort on are refused with the row or \
+        column named. See docs/model-files.md.
 
         The default method is primal simplex with presolve, as for `tokengrid plan` and glpsol.
 
         Examples:
           tokengrid solve-lp docs/examples/production.mps
-          tokengrid solve-lp model.mps --method dual --no-presolve --exact
+          tokengrid solve-lp docs/examples/fixed-format.mps --format fixed-mps
+          tokengrid solve-lp docs/examples/production.mps --method dual \\
+              --no-presolve --exact
+
+        \(HelpText.exitCodes([(1, "a file that cannot be read, or is not a valid model"), (3, "no optimum")]))
         """
     )
 
@@ -31,14 +35,10 @@ struct SolveLPCommand: ParsableCommand {
     @Option(help: "File format: mps (free or fixed, detected), free-mps, fixed-mps or lp (CPLEX LP).")
     var format: ModelFileFormatArgument?
 
-    @Option(help: "Solver algorithm: primal, dual or interior.")
-    var method: MethodArgument = .primal
+    @OptionGroup(title: "Solver") var solver: SolverFlags
 
     @Flag(help: "Solve with primal simplex, then re-solve from its basis in exact rational arithmetic (GLPK's glp_exact) to verify the optimum; slow beyond small LPs. --method is then not used.")
     var exact = false
-
-    @Option(name: .customLong("time-limit"), help: "Stop after this many seconds (simplex).")
-    var timeLimitSeconds: Double?
 
     @Flag(inversion: .prefixedNo, help: "Use GLPK's LP presolver (simplex only).")
     var presolve = true
@@ -53,8 +53,8 @@ struct SolveLPCommand: ParsableCommand {
         let readStart = Date()
         let (problem, report) = try GLPKProblem.readReporting(from: file, format: format)
         let readSeconds = Date().timeIntervalSince(readStart)
-        let chosen: SolverOptions.Method = exact ? .exactSimplex : method.method
-        let options = SolverOptions(method: chosen, presolve: presolve, timeLimitSeconds: timeLimitSeconds, verbose: verbose)
+        let chosen: SolverOptions.Method = exact ? .exactSimplex : solver.method.method
+        let options = SolverOptions(method: chosen, presolve: presolve, timeLimitSeconds: solver.timeLimitSeconds, verbose: verbose)
         print("file:        \(file)")
         print("format:      \(report.format.label)")
         for note in report.notes { print("note:        \(note)") }
@@ -106,16 +106,4 @@ enum ModelFileFormatArgument: String, ExpressibleByArgument, CaseIterable {
 
     /// The library's format of the same name.
     var format: ModelFileFormat { ModelFileFormat(rawValue: rawValue)! }
-}
-
-/// `--method` choices.
-enum MethodArgument: String, ExpressibleByArgument, CaseIterable {
-    case primal, dual, interior
-    var method: SolverOptions.Method {
-        switch self {
-        case .primal: return .primalSimplex
-        case .dual: return .dualSimplex
-        case .interior: return .interiorPoint
-        }
-    }
 }

@@ -10,15 +10,24 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Solve many variants of a plan (a grid or Latin-hypercube samples over dotted fields) and rank what moves the cost per token.",
         discussion: """
-        Writes sweep.csv (one row per scenario: the varied values, objective, cost per million tokens per site and
-        zone, unserved share, status) and sensitivity.md / sensitivity.html (a tornado of which inputs move the
-        cost per token most, and where the largest site changes). Each worker re-solves from the previous optimal
-        basis. A failed scenario is recorded with its reason; Ctrl-C stops and writes what is finished.
-        --shard i/N runs a deterministic block of the scenarios; join shard folders with `tokengrid sweep-merge`.
+        Writes sweep.csv (one row per scenario: the varied values, status, total discounted cost, token-weighted \
+        cost per million tokens, unserved share, cost per million tokens per site and marginal cost per zone) and \
+        sensitivity.md / sensitivity.html: which inputs move the total cost, the unserved share and the cost per \
+        token most (tornados), a heatmap of each over a two-parameter grid, and where the largest site changes. \
+        Each worker re-solves from the previous optimal basis. A failed scenario is recorded with its reason; \
+        Ctrl-C stops and writes what is finished. --shard i/N runs a deterministic block of the scenarios; join \
+        shard folders with `tokengrid sweep-merge`.
 
         Examples:
-          tokengrid sweep Plans/us-grid-2030.yaml --vary regions.pjm-northern-virginia.grid.price_usd_per_mwh=60:120:4 --vary zones.us-east.growth.rate_per_year=0.5:1.5:5 --jobs 2
-          tokengrid sweep Plans/us-grid-2030.yaml --vary discount_rate=0.04:0.12 --vary regions.ercot.grid.min_reserve_margin=0.1:0.3 --samples 200 --seed 7 --shard 3/8
+          tokengrid sweep Plans/us-grid-2030.yaml --jobs 2 \\
+              --vary regions.pjm-northern-virginia.grid.price_usd_per_mwh=60:120:4 \\
+              --vary zones.us-east.growth.rate_per_year=0.5:1.5:5
+          tokengrid sweep Plans/us-grid-2030.yaml --samples 200 --seed 7 \\
+              --vary discount_rate=0.04:0.12 \\
+              --vary regions.ercot.grid.min_reserve_margin=0.1:0.3 --shard 3/8
+
+        \(HelpText.exitCodes([(1, "invalid input, or an output folder that cannot be written"),
+                              (130, "interrupted with Ctrl-C (what finished is written)")]))
         """
     )
 
@@ -42,6 +51,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Folder for sweep.csv and the sensitivity report (default out/<plan-name>-sweep/).")
     var out: String?
 
+    @OptionGroup(title: "Solver") var solving: PlacementFlags
+
     @Flag(name: .customLong("cold"), help: "Build and solve every scenario from scratch instead of warm-starting (for comparison).")
     var cold = false
 
@@ -64,7 +75,7 @@ struct SweepCommand: ParsableCommand {
             let (index, count) = try parseShard(text)
             return SweepSpec.shard(index, of: count, total: total)
         } ?? 0 ..< total
-        var runner = SweepRunner(planPath: input.plan, baseSets: input.sets, spec: spec, jobs: jobs, warmStart: !cold)
+        var runner = SweepRunner(planPath: input.plan, baseSets: input.sets, spec: spec, jobs: jobs, warmStart: !cold, options: solving.options())
         let stop = StopFlag()
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())

@@ -8,11 +8,15 @@ struct SweepMergeCommand: ParsableCommand {
         commandName: "sweep-merge",
         abstract: "Join sweep shard folders (each with a sweep.csv) into one sweep.csv and sensitivity report.",
         discussion: """
-        Checks that the shards come from one sweep (same columns) and that no scenario appears twice; reports
+        Checks that the shards come from one sweep (same columns) and that no scenario appears twice; reports \
         scenarios missing from the merged set.
 
         Example:
-          tokengrid sweep-merge out/shard-0 out/shard-1 out/shard-2 --out out/us-grid-sweep --total 200
+          tokengrid sweep-merge out/shard-0 out/shard-1 out/shard-2 \\
+              --out out/us-grid-sweep --total 200
+
+        \(HelpText.exitCodes([(1, "a shard that cannot be read or does not fit the others"),
+                              (2, "scenarios missing (with --total)")]))
         """
     )
 

@@ -7,10 +7,14 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a plan, its region files and the design catalogue; list every error with file:line:column.",
         discussion: """
-        Exits 0 when the plan is valid (warnings may still be printed) and 1 when it has errors. Errors go to stderr.
+        Exits 0 when the plan is valid (warnings may still be printed) and 1 when it has errors. Errors go to \
+        stderr.
 
         Example:
-          tokengrid validate Plans/quickstart.yaml --set regions.ningxia.grid.price_usd_per_mwh=30
+          tokengrid validate Plans/quickstart.yaml \\
+              --set regions.ningxia.grid.price_usd_per_mwh=30
+
+        \(HelpText.exitCodes([HelpText.invalidInput]))
         """
     )
 

@@ -21,3 +21,10 @@ struct GridEdgeShippedPlanTests {
         #expect((result.deferralSavingUSD ?? 0) > 0)
     }
 }
+
+extension GridEdgeShippedPlanTests {
+    /// A grid-edge plan's own files are TokenGrid's: a second run into the same folder replaces them.
+    @Test func itsFilesAreKnownToTheOutputFolder() {
+        #expect(OutputFolder.knownNames.isSuperset(of: ["grid_edge.csv", "deferrals.csv"]))
+    }
+}

@@ -44,6 +44,13 @@ public final class DiagnosticLog: @unchecked Sendable {
     /// Errors and warnings found beyond the limit, counted but not kept.
     public private(set) var suppressedErrors = 0, suppressedWarnings = 0
     private var errorCount = 0, warningCount = 0
+    /// Every input file read while loading, as opened, in the order first read (see ``Scenario/inputFiles``).
+    public private(set) var filesRead: [String] = []
+
+    /// Notes that `path` is read as an input.
+    func recordRead(_ path: String) {
+        if !filesRead.contains(path) { filesRead.append(path) }
+    }
 
     public init() {}
 

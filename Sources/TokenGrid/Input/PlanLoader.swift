@@ -82,6 +82,7 @@ public enum PlanLoader {
         for region in scenario.regions { reattribute(overrides, target: .region(region.id), since: checksStart, file: region.file, log: log) }
         var result = scenario
         result.warnings = log.warnings
+        result.inputFiles = log.filesRead
         if log.suppressedWarnings > 0 {
             // A valid plan carries its warnings only: say at the plan how many were counted but not kept.
             result.warnings.append(Diagnostic(severity: .warning, file: path, line: 1, column: 1, fieldPath: "",

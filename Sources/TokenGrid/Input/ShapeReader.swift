@@ -35,6 +35,7 @@ enum ShapeReader {
             field["csv"].error("no file \(path); expected an hourly CSV file (utc_time,value) relative to \(field.file)")
             return nil
         }
+        field.log.recordRead(path)
         // nil when the file has errors, every one of them reported at its line.
         guard let series = HourlyCSVReader.read(path: path, reportedPath: path, kind: kind, utcOffsetHours: utcOffsetHours, log: field.log) else { return nil }
         return Shape(profile: .flat, file: written, hourly: series)

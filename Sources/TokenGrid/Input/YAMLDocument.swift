@@ -8,6 +8,7 @@ enum YAMLDocument {
     ///   - reference: where the file is named (the plan's `designs_file`, an element of `regions`); a file that
     ///     cannot be opened is reported there. Without one it is reported at the file itself, without a line.
     static func read(_ path: String, log: DiagnosticLog, cache: YAMLCache? = nil, reference: YAMLField? = nil) -> Node? {
+        log.recordRead(path)
         if let cached = cache?.node(path) { return cached }
         let node = parse(path, log: log, reference: reference)
         if let node { cache?.store(node, for: path) }

@@ -119,7 +119,7 @@ public struct GridUpgrade: Sendable, Hashable, Codable {
     /// First year the upgrade can be in service.
     public var earliestYear: Figure
 
-    public enum Cost: Sendable, Hashable, Codable {
+    public enum Cost: Sendable, Hashable {
         /// $ per MW-year.
         case annual(Figure)
         /// $ per MW, recovered over `lifetimeYears`.
@@ -130,6 +130,32 @@ public struct GridUpgrade: Sendable, Hashable, Codable {
         self.maxMW = maxMW
         self.cost = cost
         self.earliestYear = earliestYear
+    }
+
+    // Written as in a region file: `cost_usd_per_mw_year`, or `capex_usd_per_mw` with `lifetime_years`.
+    private enum CodingKeys: String, CodingKey { case maxMW, costUSDPerMWYear, capexUSDPerMW, lifetimeYears, earliestYear }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        maxMW = try container.decode(Figure.self, forKey: .maxMW)
+        earliestYear = try container.decode(Figure.self, forKey: .earliestYear)
+        if let annual = try container.decodeIfPresent(Figure.self, forKey: .costUSDPerMWYear) {
+            cost = .annual(annual)
+        } else {
+            cost = .capex(try container.decode(Figure.self, forKey: .capexUSDPerMW), lifetimeYears: try container.decode(Figure.self, forKey: .lifetimeYears))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(maxMW, forKey: .maxMW)
+        try container.encode(earliestYear, forKey: .earliestYear)
+        switch cost {
+        case .annual(let figure): try container.encode(figure, forKey: .costUSDPerMWYear)
+        case let .capex(capex, lifetime):
+            try container.encode(capex, forKey: .capexUSDPerMW)
+            try container.encode(lifetime, forKey: .lifetimeYears)
+        }
     }
 }
 

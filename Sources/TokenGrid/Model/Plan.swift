@@ -63,6 +63,18 @@ public struct Scenario: Sendable, Codable {
     public var designs: [ClusterDesign]
     /// Warnings found while loading (errors stop loading).
     public var warnings: [Diagnostic]
+    /// Every file read to load the plan (the plan, region files, the design catalogue, hourly CSV files), as opened,
+    /// in the order first read; not encoded (`plan.json` records them with their digests, see ``Report/inputs``).
+    public var inputFiles: [String] = []
+
+    private enum CodingKeys: String, CodingKey { case plan, regions, designs, warnings }
+
+    public init(plan: Plan, regions: [Region], designs: [ClusterDesign], warnings: [Diagnostic]) {
+        self.plan = plan
+        self.regions = regions
+        self.designs = designs
+        self.warnings = warnings
+    }
 
     public func design(_ id: String) -> ClusterDesign? { designs.first { $0.id == id } }
     public func region(_ id: String) -> Region? { regions.first { $0.id == id } }

@@ -26,6 +26,7 @@ extension PlacementModel {
             costBreakdownUSD: breakdown, solver: statistics, sites: sites, builds: builds, zones: zones,
             headroom: headroom, bindingConstraints: binding, shortfalls: [], notes: gridNotes() + planNotes(headroom: headroom, binding: binding))
         result.shortfalls = shortfalls(result, solution)
+        result.metrics = PlacementResult.Metrics(result, discountFactor: data.scenario.plan.discountFactor(year:))
         result.dispatch = dispatch(x)
         result.gridEdge = gridEdgeResults(solution, x, headroom: result.headroom)
         result.deferrals = deferralResults(x)

@@ -9,7 +9,7 @@ extension PlacementModel {
             let z = data.zones.firstIndex { $0.zone.id == zoneYear.zone }!
             let y = data.years.firstIndex(of: zoneYear.year)!
             return PlacementResult.Shortfall(zone: zoneYear.zone, year: zoneYear.year, unservedTokens: zoneYear.unservedTokens,
-                                             unservedShare: zoneYear.unservedTokens / zoneYear.demandTokens, reasons: reasons(zone: z, year: y, solution))
+                                             unservedShare: zoneYear.unservedShare, reasons: reasons(zone: z, year: y, solution))
         }
     }
 

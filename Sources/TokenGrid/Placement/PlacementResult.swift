@@ -24,6 +24,8 @@ public struct PlacementResult: Sendable, Codable {
     public var shortfalls: [Shortfall]
     /// Things a planner should know (a grid already below its reserve floor, a plan that cannot be met as written).
     public var notes: [String]
+    /// Unserved share, cost without the penalty, token-weighted and levelised cost per million tokens (see ``Metrics``).
+    public var metrics = Metrics()
     /// How long each phase took (not encoded: outputs stay byte-identical for the same input).
     public var timings = Timings()
     /// Operation slice by slice (not encoded; see ``DispatchTable``).
@@ -37,7 +39,7 @@ public struct PlacementResult: Sendable, Codable {
     public var deferralSavingUSD: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes,
+        case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes, metrics,
              gridEdge, deferrals, deferralSavingUSD
     }
 
@@ -214,6 +216,9 @@ public struct PlacementResult: Sendable, Codable {
         public var marginalUSDPerMTok: Double
         /// Tokens served from each site.
         public var servedBy: [SiteShare]
+
+        /// Unserved ÷ demand (0 without demand).
+        public var unservedShare: Double { demandTokens > 0 ? unservedTokens / demandTokens : 0 }
     }
 
     public struct SiteShare: Sendable, Codable, Hashable {

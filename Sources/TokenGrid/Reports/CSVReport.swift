@@ -34,11 +34,28 @@ public enum CSVReport {
         let s = result.solver
         let status = table(
             ["status", "objective_usd", "rows", "columns", "nonzeros", "iterations", "method", "primal_residual", "dual_residual", "duality_gap",
-             "solve_attempts", "served_tokens", "unserved_tokens"],
+             "solve_attempts", "served_tokens", "unserved_tokens", "unserved_share", "discounted_cost_usd", "unserved_penalty_usd"],
             [[result.status.rawValue, f(result.objectiveUSD), String(s.rows), String(s.columns), String(s.nonzeros), String(s.iterations), s.method,
               f(s.check?.primalResidual ?? .nan), f(s.check?.dualResidual ?? .nan), f(s.check?.dualityGap ?? .nan), String(s.attempts.count),
-              f(result.totalServedTokens), f(result.totalUnservedTokens)]])
-        return [("sites.csv", sites), ("zones.csv", zones), ("builds.csv", builds), ("duals.csv", duals), ("status.csv", status)] + gridEdge(result)
+              f(result.totalServedTokens), f(result.totalUnservedTokens), f(result.metrics.unservedShare), f(result.metrics.discountedCostUSD),
+              f(result.costBreakdownUSD.unservedPenalty)]])
+        return [("sites.csv", sites), ("zones.csv", zones), ("builds.csv", builds), ("duals.csv", duals), ("costs.csv", costs(result.metrics)),
+                ("status.csv", status)] + gridEdge(result)
+    }
+
+    /// `costs.csv`: cost per million tokens over all producing sites in each year (token-weighted), then levelised over
+    /// the horizon by site and over all sites (discounted cost ÷ discounted tokens), by component.
+    static func costs(_ metrics: PlacementResult.Metrics) -> String {
+        func row(_ scope: String, _ site: String, _ period: String, _ cost: PlacementResult.TokenCost) -> [String] {
+            let b = cost.costUSDPerMTokBreakdown
+            return [scope, site, period, csvNumber(cost.tokens), csvNumber(cost.costUSD), csvNumber(cost.costUSDPerMTok), csvNumber(b.computeCapex),
+                    csvNumber(b.fixedOM), csvNumber(b.energy), csvNumber(b.carbon), csvNumber(b.renewables), csvNumber(b.network)]
+        }
+        var rows = metrics.years.compactMap { year in year.tokenWeighted.map { row("all_sites", "", String(year.year), $0) } }
+        rows += metrics.levelisedBySite.map { row("site", $0.site, "levelised", $0.cost) }
+        if let all = metrics.levelised { rows.append(row("all_sites", "", "levelised", all)) }
+        return table(["scope", "site", "period", "tokens", "cost_usd", "cost_usd_per_mtok", "capex_usd_per_mtok", "fixed_om_usd_per_mtok",
+                      "energy_usd_per_mtok", "carbon_usd_per_mtok", "renewables_usd_per_mtok", "network_usd_per_mtok"], rows)
     }
 
     /// `timings.csv`: wall-clock seconds of each phase, kept apart from the reports because they differ between runs.

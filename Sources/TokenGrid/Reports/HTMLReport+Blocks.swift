@@ -1,13 +1,14 @@
 extension HTMLReport {
     /// One block of the document as HTML; table rows sit on lines of their own.
-    static func render(_ block: ReportBlock, _ data: ReportData) -> String {
+    static func render(_ block: ReportBlock, _ data: ReportData?) -> String {
         switch block {
         case .subheading(let text): return "<h3>\(inline(text))</h3>"
         case .paragraph(let text): return "<p>\(inline(text))</p>"
         case let .list(items, code):
             return "<ul>\n" + items.map { "<li>" + (code ? "<code>\(escape($0))</code>" : inline($0)) + "</li>" }.joined(separator: "\n") + "\n</ul>"
         case .table(let table): return render(table)
-        case .chart(let chart): return render(chart, data)
+        case .chart(let chart): return data.map { render(chart, $0) } ?? ""
+        case let .figure(svg, caption): return figure(svg, caption: caption)
         }
     }
 
@@ -16,7 +17,7 @@ extension HTMLReport {
             "<tr>" + zip(cells, table.columns).map { cell, column in
                 let sort = table.sortable ? cell.sortKey.flatMap { $0.isFinite ? " data-sort=\"\($0)\"" : nil } ?? "" : ""
                 let style = column.numeric ? " class=\"num\"" : column.unbroken ? " class=\"nowrap\"" : ""
-                return "<td\(style)\(sort)>\(escape(cell.text))</td>"
+                return "<td\(style)\(sort)>\(inline(cell.text))</td>"
             }.joined() + "</tr>"
         }
         var lines = ["<div class=\"scroll\">", "<table\(table.sortable ? " class=\"sortable\"" : "")>", "<thead>",

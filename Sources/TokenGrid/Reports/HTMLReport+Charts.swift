@@ -1,6 +1,6 @@
 extension HTMLReport {
-    /// Colours of the cost components, in `data.components` order.
-    private static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948"]
+    /// Colours of the cost components, in `ReportData.components` order.
+    static let componentColours = ["#4e79a7", "#a0cbe8", "#f28e2b", "#7f7f7f", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948"]
 
     /// A chart of the document as `<figure>`s with inline SVG. Sites and zones keep one colour each, by plan order.
     static func render(_ chart: ReportChart, _ data: ReportData) -> String {
@@ -52,6 +52,14 @@ extension HTMLReport {
 
         case .dispatch:
             return dispatchCharts(data)
+        case .map:
+            return mapChart(data)
+        case .costTrend:
+            return costTrendChart(data)
+        case .marginalCostTrend:
+            return marginalCostChart(data)
+        case .emissionsTrend:
+            return emissionsChart(data)
 
         case .gridEdge:
             let edges = (data.result.gridEdge ?? []).filter { $0.year == last && ($0.connectedMW > ReportCell.epsilon || $0.firmHeadroomMW > ReportCell.epsilon) }

@@ -3,8 +3,11 @@
 public enum HTMLReport {
     /// The report as an HTML page; byte-identical for the same input.
     public static func render(_ report: Report) -> String {
-        let document = ReportDocument(report)
-        let data = ReportData(report)
+        render(ReportDocument(report), data: ReportData(report))
+    }
+
+    /// A document as an HTML page; `data` draws its charts (documents without `.chart` blocks need none).
+    static func render(_ document: ReportDocument, data: ReportData?) -> String {
         var lines = [
             "<!doctype html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",

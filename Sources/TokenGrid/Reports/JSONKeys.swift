@@ -4,7 +4,7 @@ import Foundation
 /// `regionIDs` → `region_ids` (Foundation's `.convertToSnakeCase` would write `grid_m_wh` and `region_i_ds`).
 enum JSONKeys {
     /// Unit and acronym spellings rewritten to one capital each before splitting words.
-    private static let words: [(String, String)] = [("OMUSD", "OmUsd"), ("ITMW", "ItMw"), ("MWh", "Mwh"), ("MTok", "Mtok"), ("IDs", "Ids")]
+    private static let words: [(String, String)] = [("MMBtu", "Mmbtu"), ("OMUSD", "OmUsd"), ("ITMW", "ItMw"), ("MWh", "Mwh"), ("MTok", "Mtok"), ("IDs", "Ids")]
 
     static func snakeCase(_ key: String) -> String {
         var text = key

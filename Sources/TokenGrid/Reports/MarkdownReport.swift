@@ -2,7 +2,11 @@
 public enum MarkdownReport {
     /// The report as GitHub-flavoured Markdown; byte-identical for the same input.
     public static func render(_ report: Report) -> String {
-        let document = ReportDocument(report)
+        render(ReportDocument(report))
+    }
+
+    /// A document as GitHub-flavoured Markdown (charts and figures left out).
+    static func render(_ document: ReportDocument) -> String {
         var lines = ["# \(escape(document.title))", ""] + document.byline.map(escape) + [""]
         lines.append(document.sections.map { "[\(escape($0.title))](#\(slug($0.title)))" }.joined(separator: " · "))
         for section in document.sections {
@@ -21,7 +25,7 @@ public enum MarkdownReport {
         case .paragraph(let text): return escape(text)
         case let .list(items, code): return items.map { "- " + (code ? codeSpan($0) : escape($0)) }.joined(separator: "\n")
         case .table(let table): return render(table)
-        case .chart: return nil
+        case .chart, .figure: return nil
         }
     }
 

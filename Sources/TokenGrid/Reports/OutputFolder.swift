@@ -23,8 +23,8 @@ public struct OutputFolder: Sendable {
     /// Names of every file a TokenGrid command may write into an output folder (a folder holding only these, or
     /// carrying the marker, may be replaced).
     public static let knownNames: Set<String> = [
-        marker, "report.md", "report.html", "report.png", "plan.json", "sites.csv", "zones.csv", "builds.csv", "duals.csv", "status.csv",
-        "timings.csv", "dispatch.csv", "sweep.csv", "sensitivity.md", "sensitivity.html", "sweep-timings.csv", "compare.md", "compare.html",
+        marker, "report.md", "report.html", "report.png", "plan.json", "sites.csv", "zones.csv", "builds.csv", "duals.csv", "costs.csv", "status.csv",
+        "timings.csv", "dispatch.csv", "grid_edge.csv", "deferrals.csv", "sweep.csv", "sensitivity.md", "sensitivity.html", "sweep-timings.csv", "compare.md", "compare.html", "compare.png", "sensitivity.png",
     ]
     /// An empty file marking a folder as TokenGrid's output.
     public static let marker = ".tokengrid-output"

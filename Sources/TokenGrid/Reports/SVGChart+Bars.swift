@@ -31,16 +31,16 @@ extension SVGChart {
 
     /// Horizontal bars side by side per label (one per series), with a marker per label drawn across its bars
     /// (e.g. a floor). Handles negative values: bars grow from zero.
-    static func groupedBars(labels: [String], series: [Series], markers: (name: String, values: [Double], color: String),
+    static func groupedBars(labels: [String], series: [Series], markers: (name: String, values: [Double], color: String)? = nil,
                             xTitle: String, format: (Double) -> String, tickFormat: (Double) -> String = compact, label: String,
                             width: Double = 860) -> String {
         let barHeight = 10.0, rowHeight = Double(series.count) * barHeight + 12, top = 10.0
         let bottom = top + rowHeight * Double(labels.count)
-        let names = series.map(\.name) + [markers.name]
+        let names = series.map(\.name) + (markers.map { [$0.name] } ?? [])
         let height = max(bottom + 48, top + 18 * Double(names.count) + 10)
         let legend = legendWidth(names)
         let left = (labels.map { textWidth($0) }.max() ?? 0) + 16, right = width - legend - 8
-        let scale = ChartScale.linear(series.flatMap(\.values) + markers.values, from: left, to: right - 10)
+        let scale = ChartScale.linear(series.flatMap(\.values) + (markers?.values ?? []), from: left, to: right - 10)
         var canvas = SVGCanvas(width: width, height: height)
         drawXAxis(scale, top: top, bottom: bottom, format: tickFormat, title: xTitle, into: &canvas)
         let zero = scale.position(0)
@@ -52,10 +52,12 @@ extension SVGChart {
                 canvas.rect(x: min(zero, x), y: y + 6 + Double(k) * barHeight, width: abs(x - zero), height: barHeight - 1, fill: item.color,
                             tooltip: "\(name), \(item.name): \(format(item.values[index]))")
             }
-            let marker = scale.position(markers.values[index])
-            canvas.line(x1: marker, y1: y + 2, x2: marker, y2: y + rowHeight - 2, stroke: markers.color, width: 2, dash: "3 2")
+            if let markers {
+                let marker = scale.position(markers.values[index])
+                canvas.line(x1: marker, y1: y + 2, x2: marker, y2: y + rowHeight - 2, stroke: markers.color, width: 2, dash: "3 2")
+            }
         }
-        SVGChart.legend(series.map { ($0.name, $0.color, .box) } + [(markers.name, markers.color, .dashedLine)], x: right + 14, y: top, into: &canvas)
+        SVGChart.legend(series.map { ($0.name, $0.color, .box) } + (markers.map { [($0.name, $0.color, .dashedLine)] } ?? []), x: right + 14, y: top, into: &canvas)
         return canvas.render(label: label)
     }
 }

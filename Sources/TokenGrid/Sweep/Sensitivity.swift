@@ -1,8 +1,8 @@
-/// Which varied inputs move the cost per token most (a tornado), and where the largest site changes.
+/// Which varied inputs move a metric most (a tornado), and where the largest site changes.
 ///
-/// Each parameter's scenarios are grouped by its value (grid points, or 5 quantile bins for samples) and the
-/// headline metric — the token-weighted cost per million tokens in the last year — is averaged per group,
-/// the other parameters averaging out. A bar spans the lowest to the highest group mean.
+/// Each parameter's scenarios are grouped by its value (grid points, or 5 quantile bins for samples) and the metric
+/// (by default the token-weighted cost per million tokens in the last year; see ``SweepMetric``) is averaged per
+/// group, the other parameters averaging out. A bar spans the lowest to the highest group mean.
 public struct Sensitivity: Sendable, Hashable {
     public struct Bar: Sendable, Hashable {
         public var parameter: String
@@ -25,6 +25,8 @@ public struct Sensitivity: Sendable, Hashable {
         public var before: Double
     }
 
+    /// The metric ranked.
+    public var metric: SweepMetric
     /// Median of the metric over the successful scenarios.
     public var median: Double
     public var bars: [Bar]
@@ -32,17 +34,18 @@ public struct Sensitivity: Sendable, Hashable {
     public var succeeded: Int
     public var failed: Int
 
-    public init(_ table: SweepTable) {
-        let good = table.rows.filter { $0.status == "optimal" && $0.averageCostUSDPerMTok.isFinite }
+    public init(_ table: SweepTable, metric: SweepMetric = .costPerToken) {
+        self.metric = metric
+        let good = table.rows.filter { $0.status == "optimal" && metric.value($0).isFinite }
         succeeded = good.count
         failed = table.rows.count - good.count - table.interruptedCount
-        let sorted = good.map(\.averageCostUSDPerMTok).sorted()
+        let sorted = good.map(metric.value).sorted()
         median = sorted.isEmpty ? .nan : sorted[sorted.count / 2]
         var bars: [Bar] = [], switches: [Switch] = []
         for (p, parameter) in table.parameters.enumerated() {
             let groups = Self.groups(good, parameter: p)
             guard !groups.isEmpty else { continue }
-            let means = groups.map { group in group.rows.reduce(0) { $0 + $1.averageCostUSDPerMTok } / Double(group.rows.count) }
+            let means = groups.map { group in group.rows.reduce(0) { $0 + metric.value($1) } / Double(group.rows.count) }
             bars.append(Bar(parameter: parameter, atLow: means.first!, atHigh: means.last!, minimum: means.min()!, maximum: means.max()!))
             let leaders = groups.map { Self.mode($0.rows.map(\.largestSite)) }
             for k in 1 ..< max(leaders.count, 1) where leaders[k] != leaders[k - 1] {

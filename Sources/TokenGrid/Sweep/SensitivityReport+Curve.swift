@@ -38,7 +38,7 @@ extension SensitivityReport {
         var header = "| \(table.parameters[0]) |"
         if let site { header += " IT at \(site) \(last) (MW) | cost at \(site) \(last) ($/M tokens) |" }
         header += " IT, all sites \(last) (MW) | cost, all sites \(last) ($/M tokens) | unserved (% of demand) |"
-        var lines = ["", "## The curve: `\(table.parameters[0])`", "", header, "|" + String(repeating: "---:|", count: site == nil ? 4 : 6)]
+        var lines = ["", "## " + curveHeading(table), "", header, "|" + String(repeating: "---:|", count: site == nil ? 4 : 6)]
         for point in points {
             var line = "| \(valueText(point.value)) |"
             if site != nil {
@@ -50,9 +50,12 @@ extension SensitivityReport {
         return lines
     }
 
-    /// The curve as two inline SVG line charts (empty when the sweep has more than one parameter).
-    static func curveHTML(_ table: SweepTable) -> String {
-        guard let (site, points) = curve(table) else { return "" }
+    /// The curve's heading (its figure goes under it in the HTML page).
+    static func curveHeading(_ table: SweepTable) -> String { "The curve: `\(table.parameters.first ?? "")`" }
+
+    /// The curve as two inline SVG line charts; nil when the sweep has more than one parameter.
+    static func curveSVG(_ table: SweepTable) -> String? {
+        guard let (site, points) = curve(table) else { return nil }
         let categories = points.map { valueText($0.value) }, last = table.lastYear
         var capacitySeries = [SVGChart.Series(name: "all sites", values: points.map(\.totalITMW), color: "#9cc3e4")]
         var costSeries = [SVGChart.Series(name: "all sites", values: points.map(\.cost), color: "#e8a09a")]
@@ -64,6 +67,6 @@ extension SensitivityReport {
                                       label: "IT installed against \(table.parameters[0])")
         let cost = SVGChart.lines(categories: categories, series: costSeries, logarithmic: false, yTitle: "$ per million tokens, \(last)",
                                   label: "Cost per million tokens against \(table.parameters[0])")
-        return "<h2>The curve: \(escape(table.parameters[0]))</h2><div style=\"display:flex;flex-wrap:wrap;gap:1em\">\(capacity)\(cost)</div>"
+        return "<div style=\"display:flex;flex-wrap:wrap;gap:1em\">\(capacity)\(cost)</div>"
     }
 }

@@ -1,19 +1,22 @@
 import Foundation
 
-/// `sensitivity.md` and `sensitivity.html`: the tornado and the site switches of a sweep.
+/// `sensitivity.md` and `sensitivity.html`: which varied inputs move the total cost, the unserved share and the cost
+/// per token most (a tornado each, ranked), a heatmap of each over a two-parameter grid, and where the largest site
+/// changes.
 public enum SensitivityReport {
+    /// The metrics ranked, in the order the report shows them.
+    static let metrics: [SweepMetric] = [.costPerToken, .unservedShare, .discountedCost]
+
     public static func markdown(_ table: SweepTable, title: String) -> String {
         let sensitivity = Sensitivity(table)
         var lines = ["# Sensitivity: \(title)", ""]
         if table.interruptedCount > 0 {
             lines += ["**Interrupted:** the sweep was stopped before \(table.interruptedCount) of its \(table.rows.count) scenarios ran (status `interrupted` in sweep.csv); everything below covers only the scenarios that ran.", ""]
         }
-        lines += ["\(table.rows.count) scenarios (\(sensitivity.succeeded) solved, \(sensitivity.failed) failed). Metric: token-weighted cost per million tokens over all sites in \(table.lastYear); median \(NumberFormat.usdPerMTok(sensitivity.median)).", "",
-                     "## Which inputs move the cost per token most", "",
-                     "| parameter | at its lowest ($/M tokens) | at its highest ($/M tokens) | swing ($/M tokens) |", "|---|---:|---:|---:|"]
-        for bar in sensitivity.bars {
-            lines.append("| `\(bar.parameter)` | \(NumberFormat.usdPerMTok(bar.atLow)) | \(NumberFormat.usdPerMTok(bar.atHigh)) | \(NumberFormat.usdPerMTok(bar.swing)) |")
-        }
+        lines += ["\(table.rows.count) scenarios (\(sensitivity.succeeded) solved, \(sensitivity.failed) failed). Each input's swing is how far an outcome's mean moves over the input's range, the other inputs averaging out."]
+        lines += rankingMarkdown(table)
+        for metric in metrics { lines += tornadoMarkdown(Sensitivity(table, metric: metric), lastYear: table.lastYear) }
+        lines += heatmapMarkdown(table)
         lines += ["", "## Where the largest site changes", ""]
         if sensitivity.switches.isEmpty {
             lines.append("The site with the most IT installed in \(table.lastYear) is the same across every parameter's range.")
@@ -32,32 +35,22 @@ public enum SensitivityReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A self-contained page with the tornado as inline SVG.
+    /// A self-contained page: the Markdown's text and tables, each metric's tornado under its heading and the heatmaps
+    /// as inline SVG.
     public static func html(_ table: SweepTable, title: String) -> String {
-        let sensitivity = Sensitivity(table)
-        let width = 860.0, left = 300.0, right = 40.0, rowHeight = 28.0
-        let bars = sensitivity.bars
-        let lowest = bars.map(\.minimum).min() ?? 0, highest = bars.map(\.maximum).max() ?? 1
-        let span = max(highest - lowest, 1e-12)
-        func x(_ value: Double) -> Double { left + (value - lowest) / span * (width - left - right) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(Double(bars.count) * rowHeight + 60))\" role=\"img\" aria-label=\"Tornado chart\">"
-        for (k, bar) in bars.enumerated() {
-            let y = 30 + Double(k) * rowHeight
-            svg += "<text x=\"\(Int(left - 8))\" y=\"\(NumberFormat.fixed(y + 17, 1))\" text-anchor=\"end\" font-size=\"12\">\(escape(bar.parameter))</text>"
-            svg += "<rect x=\"\(NumberFormat.fixed(x(bar.minimum), 1))\" y=\"\(NumberFormat.fixed(y + 4, 1))\" width=\"\(NumberFormat.fixed(max(1, x(bar.maximum) - x(bar.minimum)), 1))\" height=\"\(Int(rowHeight - 8))\" fill=\"#3b7dd8\"><title>\(escape(bar.parameter)): \(NumberFormat.usdPerMTok(bar.minimum)) – \(NumberFormat.usdPerMTok(bar.maximum))</title></rect>"
+        var figures: [String: String] = [:]
+        for metric in metrics {
+            figures[tornadoHeading(metric, lastYear: table.lastYear)] = tornadoSVG(Sensitivity(table, metric: metric), lastYear: table.lastYear)
         }
-        if sensitivity.median.isFinite {
-            let mx = NumberFormat.fixed(x(sensitivity.median), 1)
-            svg += "<line x1=\"\(mx)\" x2=\"\(mx)\" y1=\"20\" y2=\"\(Int(Double(bars.count) * rowHeight + 35))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
-            svg += "<text x=\"\(mx)\" y=\"14\" text-anchor=\"middle\" font-size=\"11\">median \(NumberFormat.usdPerMTok(sensitivity.median))</text>"
+        if let grid = HeatmapGrid(table) {
+            for metric in metrics { figures[heatmapHeading(metric, lastYear: table.lastYear)] = heatmapSVG(grid, metric: metric, lastYear: table.lastYear) }
         }
-        svg += "<text x=\"\(Int(left))\" y=\"\(Int(Double(bars.count) * rowHeight + 52))\" font-size=\"11\">\(NumberFormat.usdPerMTok(lowest))</text>"
-        svg += "<text x=\"\(Int(width - right))\" y=\"\(Int(Double(bars.count) * rowHeight + 52))\" font-size=\"11\" text-anchor=\"end\">\(NumberFormat.usdPerMTok(highest)) per million tokens</text></svg>"
-        let body = markdownTables(markdown(table, title: title))
+        if let curve = curveSVG(table) { figures[curveHeading(table)] = curve }
+        let body = markdownTables(markdown(table, title: title), figures: figures)
         return """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sensitivity: \(escape(title))</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}</style></head>
-        <body><h1>Sensitivity: \(escape(title))</h1><h2>Tornado: cost per million tokens in \(table.lastYear)</h2>\(svg)\(curveHTML(table))\(body)</body></html>
+        <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}svg{max-width:100%;height:auto;display:block}</style></head>
+        <body><h1>Sensitivity: \(escape(title))</h1>\(body)</body></html>
 
         """
     }
@@ -66,8 +59,9 @@ public enum SensitivityReport {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// The markdown's tables as HTML tables (the page shows the same numbers as the text).
-    private static func markdownTables(_ markdown: String) -> String {
+    /// The markdown as HTML: tables, `##` and `###` headings (each followed by its figure from `figures`, if any) and
+    /// paragraphs (the page shows the same numbers as the text).
+    private static func markdownTables(_ markdown: String, figures: [String: String]) -> String {
         var html = "", inTable = false
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst(2) {
             if line.hasPrefix("|") {
@@ -78,7 +72,12 @@ public enum SensitivityReport {
                 continue
             }
             if inTable { html += "</table>"; inTable = false }
-            if line.hasPrefix("## ") { html += "<h2>\(escape(String(line.dropFirst(3)).replacingOccurrences(of: "`", with: "")))</h2>" } else if !line.isEmpty { html += "<p>\(escape(line))</p>" }
+            if line.hasPrefix("## ") || line.hasPrefix("### ") {
+                let level = line.hasPrefix("## ") ? 2 : 3, heading = String(line.dropFirst(level + 1))
+                html += "<h\(level)>\(escape(heading.replacingOccurrences(of: "`", with: "")))</h\(level)>" + (figures[heading] ?? "")
+            } else if !line.isEmpty {
+                html += "<p>\(escape(line.replacingOccurrences(of: "`", with: "")))</p>"
+            }
         }
         return html + (inTable ? "</table>" : "")
     }

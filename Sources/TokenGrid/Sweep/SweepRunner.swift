@@ -108,17 +108,17 @@ public struct SweepRunner: Sendable {
 
         private func row(_ index: Int, _ values: [Double], _ result: PlacementResult) -> SweepRow {
             let last = result.sites.filter { $0.year == lastYear }
-            let tokens = last.reduce(0) { $0 + $1.tokens }, cost = last.reduce(0) { $0 + $1.costUSD.total }
-            let demanded = result.zones.reduce(0) { $0 + $1.demandTokens }
             let largest = last.filter { $0.itMWInstalled > 1e-6 }.max { $0.itMWInstalled < $1.itMWInstalled }?.site ?? ""
-            return SweepRow(
+            var row = SweepRow(
                 index: index, values: values, status: result.status.rawValue, objectiveUSD: result.objectiveUSD,
-                averageCostUSDPerMTok: tokens > 0 ? cost / tokens * 1e6 : .nan,
-                unservedShare: demanded > 0 ? result.totalUnservedTokens / demanded : 0, largestSite: largest,
+                averageCostUSDPerMTok: result.metrics.year(lastYear)?.tokenWeighted?.costUSDPerMTok ?? .nan,
+                unservedShare: result.metrics.unservedShare, largestSite: largest,
                 siteCostUSDPerMTok: siteIDs.map { id in last.first { $0.site == id && $0.tokens > 0 }?.costUSDPerMTok ?? .nan },
                 siteITMW: siteIDs.map { id in last.first { $0.site == id }?.itMWInstalled ?? 0 },
                 zoneMarginalUSDPerMTok: zoneIDs.map { id in result.zones.first { $0.zone == id && $0.year == lastYear }?.marginalUSDPerMTok ?? .nan },
                 error: "", iterations: result.solver.iterations, solveSeconds: result.timings.solveSeconds)
+            row.discountedCostUSD = result.metrics.discountedCostUSD
+            return row
         }
 
         private func failed(_ index: Int, _ values: [Double], status: String, reason: String) -> SweepRow {

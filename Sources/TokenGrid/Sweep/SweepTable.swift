@@ -13,6 +13,9 @@ public struct SweepRow: Sendable, Hashable, Codable {
     public var objectiveUSD: Double
     /// Cost per million tokens over all sites in the last planning year, token-weighted, $.
     public var averageCostUSDPerMTok: Double
+    /// Total discounted cost without the penalty on unserved tokens, $ (nan when the scenario failed or the table was
+    /// written without it).
+    public var discountedCostUSD: Double = .nan
     /// Share of demand left unserved over the horizon.
     public var unservedShare: Double
     /// Site with the most IT installed in the last year ("" if none).
@@ -55,7 +58,8 @@ public struct SweepTable: Sendable, Hashable {
     }
 
     var header: [String] {
-        ["scenario"] + parameters + ["status", "objective_usd", "average_cost_usd_per_mtok_\(lastYear)", "unserved_share", "largest_site_\(lastYear)"]
+        ["scenario"] + parameters + ["status", "objective_usd", "average_cost_usd_per_mtok_\(lastYear)", "unserved_share", "largest_site_\(lastYear)",
+                                     "discounted_cost_usd"]
             + sites.map { "cost_usd_per_mtok_\(lastYear)_\($0)" } + zones.map { "marginal_usd_per_mtok_\(lastYear)_\($0)" }
             + sites.map { "it_mw_\(lastYear)_\($0)" }
             + ["error"]
@@ -70,7 +74,7 @@ public struct SweepTable: Sendable, Hashable {
         for row in rows.sorted(by: { $0.index < $1.index }) {
             var cells = [String(row.index)] + row.values.map(CSVReport.csvNumber)
             cells += [row.status, CSVReport.csvNumber(row.objectiveUSD), CSVReport.csvNumber(row.averageCostUSDPerMTok),
-                      CSVReport.csvNumber(row.unservedShare), row.largestSite]
+                      CSVReport.csvNumber(row.unservedShare), row.largestSite, CSVReport.csvNumber(row.discountedCostUSD)]
             cells += row.siteCostUSDPerMTok.map(CSVReport.csvNumber) + row.zoneMarginalUSDPerMTok.map(CSVReport.csvNumber)
             cells += sites.indices.map { row.siteITMW.indices.contains($0) ? CSVReport.csvNumber(row.siteITMW[$0]) : "nan" }
             cells.append(row.error)
@@ -86,7 +90,8 @@ public struct SweepTable: Sendable, Hashable {
         })
     }
 
-    /// Reads a table written by ``csv()``.
+    /// Reads a table written by ``csv()``; columns are found by name, so tables from earlier versions (without
+    /// `discounted_cost_usd`) read too.
     public static func parse(_ text: String, file: String) throws -> SweepTable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { splitCSV(String($0)) }
         guard let header = lines.first, header.first == "scenario", let statusIndex = header.firstIndex(of: "status"),
@@ -96,27 +101,27 @@ public struct SweepTable: Sendable, Hashable {
         }
         let parameters = Array(header[1 ..< statusIndex])
         let sitePrefix = "cost_usd_per_mtok_\(lastYear)_", zonePrefix = "marginal_usd_per_mtok_\(lastYear)_"
-        let sites = header.filter { $0.hasPrefix(sitePrefix) }.map { String($0.dropFirst(sitePrefix.count)) }
-        let zones = header.filter { $0.hasPrefix(zonePrefix) }.map { String($0.dropFirst(zonePrefix.count)) }
+        let siteColumns = header.indices.filter { header[$0].hasPrefix(sitePrefix) }, zoneColumns = header.indices.filter { header[$0].hasPrefix(zonePrefix) }
+        let siteITColumns = header.indices.filter { header[$0].hasPrefix("it_mw_\(lastYear)_") }
+        let column = { (name: String) in header.firstIndex(of: name) }
         var rows: [SweepRow] = []
         for (number, cells) in lines.dropFirst().enumerated() {
             guard cells.count == header.count, let index = Int(cells[0]) else {
                 throw SweepError.mergeMismatch("\(file):\(number + 2): expected \(header.count) cells starting with a scenario number")
             }
-            func cellNumber(_ k: Int) -> Double { Double(cells[k]) ?? .nan }
-            var k = statusIndex + 5
-            let siteCosts = sites.indices.map { _ in defer { k += 1 }; return cellNumber(k) }
-            let zoneCosts = zones.indices.map { _ in defer { k += 1 }; return cellNumber(k) }
-            let itPrefix = "it_mw_\(lastYear)_"
-            let siteIT = header.indices.filter { header[$0].hasPrefix(itPrefix) }.map(cellNumber)
-            k += siteIT.count
-            rows.append(SweepRow(index: index, values: (1 ..< statusIndex).map(cellNumber), status: cells[statusIndex],
-                                 objectiveUSD: cellNumber(statusIndex + 1), averageCostUSDPerMTok: cellNumber(statusIndex + 2),
-                                 unservedShare: cellNumber(statusIndex + 3), largestSite: cells[statusIndex + 4],
-                                 siteCostUSDPerMTok: siteCosts, siteITMW: siteIT, zoneMarginalUSDPerMTok: zoneCosts,
-                                 error: cells[k], iterations: 0, solveSeconds: 0))
+            func cellNumber(_ k: Int?) -> Double { k.flatMap { Double(cells[$0]) } ?? .nan }
+            func cellText(_ k: Int?) -> String { k.map { cells[$0] } ?? "" }
+            var row = SweepRow(index: index, values: (1 ..< statusIndex).map(cellNumber), status: cells[statusIndex],
+                               objectiveUSD: cellNumber(column("objective_usd")), averageCostUSDPerMTok: cellNumber(column(averageName)),
+                               unservedShare: cellNumber(column("unserved_share")), largestSite: cellText(column("largest_site_\(lastYear)")),
+                               siteCostUSDPerMTok: siteColumns.map(cellNumber), zoneMarginalUSDPerMTok: zoneColumns.map(cellNumber),
+                               error: cellText(column("error")), iterations: 0, solveSeconds: 0)
+            row.discountedCostUSD = cellNumber(column("discounted_cost_usd"))
+            row.siteITMW = siteITColumns.map(cellNumber)
+            rows.append(row)
         }
-        return SweepTable(parameters: parameters, sites: sites, zones: zones, lastYear: lastYear, rows: rows)
+        return SweepTable(parameters: parameters, sites: siteColumns.map { String(header[$0].dropFirst(sitePrefix.count)) },
+                          zones: zoneColumns.map { String(header[$0].dropFirst(zonePrefix.count)) }, lastYear: lastYear, rows: rows)
     }
 
     /// Joins shard tables of one sweep: same columns, no scenario twice.

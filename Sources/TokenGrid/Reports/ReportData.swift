@@ -35,34 +35,15 @@ struct ReportData {
     /// A site's values over the horizon, years ascending.
     func horizon(_ id: String) -> [PlacementResult.SiteYear] { years.compactMap { site(id, $0) } }
 
-    /// The LP's discount factor for `year`: 1 / (1 + r)^(year − first year).
-    func discountFactor(_ year: Int) -> Double { plan.discountFactor(year: year) }
-
-    /// Cost per million tokens of a group of site-years, by component: Σ cost ÷ Σ tokens, each year weighted by
-    /// `weight` (1 for one year; the discount factor for a levelised cost over the horizon). Nil without tokens.
-    func costPerMTok(_ siteYears: [PlacementResult.SiteYear], weight: (Int) -> Double = { _ in 1 }) -> (total: Double, parts: Cost)? {
-        let tokens = siteYears.reduce(0) { $0 + weight($1.year) * $1.tokens }
-        guard tokens > 0 else { return nil }
-        let cost = siteYears.reduce(Cost()) { $0 + $1.costUSD.scaled(by: weight($1.year)) }
-        let parts = cost.scaled(by: 1e6 / tokens)
-        return (parts.total, parts)
-    }
-
-    /// Levelised cost per million tokens over the horizon: discounted cost ÷ discounted tokens.
-    func levelisedCostPerMTok(_ siteYears: [PlacementResult.SiteYear]) -> (total: Double, parts: Cost)? {
-        costPerMTok(siteYears, weight: discountFactor)
-    }
+    /// The result's metrics (unserved share, token-weighted and levelised cost per million tokens).
+    var metrics: PlacementResult.Metrics { result.metrics }
 
     /// The cost floor in the last year: the cheapest producing site and the token-weighted mean over producing sites.
     var costFloor: (cheapest: PlacementResult.SiteYear, mean: Double)? {
-        let producing = producing(in: lastYear)
-        guard let cheapest = producing.min(by: { $0.costUSDPerMTok < $1.costUSDPerMTok }),
-              let mean = costPerMTok(producing)?.total else { return nil }
+        guard let cheapest = producing(in: lastYear).min(by: { $0.costUSDPerMTok < $1.costUSDPerMTok }),
+              let mean = metrics.year(lastYear)?.tokenWeighted?.costUSDPerMTok else { return nil }
         return (cheapest, mean)
     }
-
-    /// Demand over the whole horizon, tokens.
-    var totalDemandTokens: Double { result.zones.reduce(0) { $0 + $1.demandTokens } }
 
     /// The cost components a site pays, in the order tables and charts show them (the unserved penalty is plan-wide);
     /// on-site power, storage and grid upgrades only in plans that use grid-edge levers.

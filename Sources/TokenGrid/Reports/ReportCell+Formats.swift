@@ -8,6 +8,11 @@ extension ReportCell {
         ReportCell(abs(value) < epsilon ? "–" : NumberFormat.scaled(value), sortKey: value)
     }
 
+    /// Money in millions of dollars, for a column titled "(M$)" or "(M$/yr)".
+    static func millionsUSD(_ usd: Double) -> ReportCell {
+        ReportCell(abs(usd) < 0.5 ? "–" : NumberFormat.millionsUSD(usd), sortKey: usd)
+    }
+
     /// MW: whole MW from 100, one decimal below, two below 1 MW.
     static func mw(_ value: Double) -> ReportCell {
         ReportCell(abs(value) < epsilon ? "–" : mwText(value), sortKey: value)

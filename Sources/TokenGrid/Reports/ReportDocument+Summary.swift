@@ -8,7 +8,7 @@ extension ReportDocument {
         title = "TokenGrid plan: \(report.scenario.plan.name)"
         byline = ["Solve status: \(result.status.rawValue). \(report.tool)" + (report.generatedAt.map { ", generated \($0)" } ?? "") + "."]
         sections = [
-            Self.summary(data), Self.scenario(data), Self.demand(data), Self.capacity(data), Self.costs(data), Self.marginalCosts(data),
+            Self.summary(data), Self.map(data), Self.scenario(data), Self.demand(data), Self.capacity(data), Self.costs(data), Self.marginalCosts(data),
             Self.market(data), Self.grid(data),
         ] + [Self.gridEdge(data)].compactMap { $0 } + [
             Self.dispatch(data), Self.unserved(data), Self.notes(data), Self.carbon(data), Self.solver(data),
@@ -18,16 +18,18 @@ extension ReportDocument {
     /// The handful of numbers a planner asks for first.
     static func summary(_ data: ReportData) -> ReportSection {
         let result = data.result, last = data.lastYear
-        var items = ["Total discounted cost to \(data.plan.firstYear): $\(NumberFormat.scaled(result.objectiveUSD)) (incl. $\(NumberFormat.scaled(result.costBreakdownUSD.unservedPenalty)) penalty on unserved tokens)."]
+        let penalty = result.costBreakdownUSD.unservedPenalty
+        var items = ["Total discounted cost (\(data.plan.firstYear) $): \(NumberFormat.money(data.metrics.discountedCostUSD))"
+            + (penalty >= 0.5 ? ", without the penalty on unserved tokens (below)." : ".")]
         let installed = data.sites(in: last).reduce(0) { $0 + $1.itMWInstalled }
         let building = data.sites(in: last).filter { $0.itMWInstalled > ReportCell.epsilon }.count
         items.append("IT capacity in service in \(last): \(ReportCell.mwText(installed)) MW at \(building) of \(data.siteIDs.count) sites.")
         if let floor = data.costFloor {
             items.append("Cost per million tokens in \(last): $\(ReportCell.usdPerMTokText(floor.cheapest.costUSDPerMTok)) at the cheapest site (\(floor.cheapest.site)), $\(ReportCell.usdPerMTokText(floor.mean)) token-weighted over all sites.")
         }
-        let demand = data.totalDemandTokens
-        items.append(demand > 0 && result.totalUnservedTokens > 0
-            ? "Unserved: \(NumberFormat.scaled(result.totalUnservedTokens)) tokens, \(NumberFormat.percent(result.totalUnservedTokens / demand)) of demand over the horizon."
+        let metrics = data.metrics
+        items.append(metrics.demandTokens > 0 && metrics.unservedTokens > 0
+            ? "Unserved: \(NumberFormat.scaled(metrics.unservedTokens)) tokens, \(NumberFormat.percent(metrics.unservedShare)) of demand over the horizon; at the penalty of $\(ReportCell.usdPerMTokText(data.plan.unservedPenaltyUSDPerMTok)) per million tokens they add \(NumberFormat.money(penalty)) (discounted) to the objective, on top of the cost above."
             : "All demand is served.")
         let binding = result.headroom.filter { $0.dualUSDPerMWYear > 0 }
         items.append(binding.isEmpty ? "Grid headroom binds at no site."

@@ -20,7 +20,7 @@ extension ReportDocument {
                 let result = data.zone(zone.id, year.year)
                 return [.integer(year.year), .scaled(year.tokensPerYear), previous.map { .factor(year.tokensPerYear / $0) } ?? "–",
                         .scaled(year.averageTokensPerS), .scaled(year.peakTokensPerS), result.map { .scaled($0.servedTokens) } ?? "–",
-                        result.map { .percent($0.demandTokens > 0 ? $0.unservedTokens / $0.demandTokens : 0) } ?? "–"]
+                        result.map { .percent($0.unservedShare) } ?? "–"]
             }
             blocks.append(.table(ReportTable(["year", "demand (tokens/yr)", "growth (× previous year)", "mean (tokens/s)", "peak slice (tokens/s)",
                                               "served (tokens/yr)", "unserved (% of demand)"], rows: rows)))
