@@ -38,6 +38,8 @@ enum ReportChart {
     case dispatch
     /// Connected new load against firm headroom and what a flexible connection could carry, by site, last year.
     case gridEdge
+    /// The waterfall of the n-th comparison of the plan's cost attribution.
+    case costAttribution(Int)
 }
 
 /// A table with a unit in every column title; `footer` rows (totals) stay put when the HTML table is sorted.
