@@ -46,12 +46,13 @@ enum CostAttributionReader {
 
     /// Each country a plan's `cost_attribution.countries` names has at least one of its regions.
     static func checkCountries(_ scenario: Scenario, planField: YAMLField) {
-        guard scenario.plan.costAttribution?.countryPairs != nil else { return }
+        // Only codes that read well: a malformed one has its own error already.
+        guard let requested = scenario.plan.costAttribution?.countryPairs.map({ Set($0.joined()) }) else { return }
         var countries: [String] = []
         for region in scenario.regions where !countries.contains(region.country) { countries.append(region.country) }
         for pair in planField["cost_attribution"]["countries"].list(required: false) {
             for element in pair.list(required: false) {
-                guard let code = element.node?.scalar?.string, !countries.contains(code) else { continue }
+                guard let code = element.node?.scalar?.string, requested.contains(code), !countries.contains(code) else { continue }
                 element.error("no region of the plan lies in \(TextQuote.quoted(code)); the plan's countries are \(TextQuote.list(countries))")
             }
         }
