@@ -160,7 +160,7 @@ import Testing
         #expect(section.contains("### gamma → beta, 2025"))
         #expect(section.contains("In 2025 a million tokens cost $\(ReportCell.usdPerMTokText(Self.betaCost)) at beta against $\(ReportCell.usdPerMTokText(Self.gammaCost)) at gamma"))
         // The largest share comes first in the words, with its amount and the accelerators behind it.
-        #expect(section.contains("Most of the gap comes from accelerator throughput per MW (+$\(ReportCell.usdPerMTokText(throughput)): 15.77 T tokens per MW-year at beta against 31.54 T at gamma: Slow accelerator at 100.0% of full power against Fast accelerator at 100.0%)"))
+        #expect(section.contains("Most of the gap comes from accelerator throughput per MW (adds $\(ReportCell.usdPerMTokText(throughput)): 15.77 T tokens per MW-year at beta against 31.54 T at gamma: Slow accelerator at 100.0% of full power against Fast accelerator at 100.0%)"))
         #expect(section.contains("### AA sites → BB sites, 2025"))
         #expect(section.contains("| accelerator throughput per MW | tokens/MW-yr (utilisation) | 31.54 T (100.0%) | 15.77 T (100.0%) |"))
         let html = HTMLReport.render(report)

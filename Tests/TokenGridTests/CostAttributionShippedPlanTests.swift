@@ -26,7 +26,7 @@ import Testing
         #expect(paragraph.hasPrefix("In 2030 a million tokens cost \(text.usd(countries.to.costUSDPerMTok)) at the \(countries.to.name) sites against \(text.usd(countries.from.costUSDPerMTok)) at the \(countries.from.name) sites"))
         // The driver with the largest share of the reported gap comes first, with its amount; power's share is stated.
         let largest = try #require(countries.contributions.filter { $0.driver != .gridTightness }.max { abs($0.usdPerMTok) < abs($1.usdPerMTok) })
-        #expect(paragraph.contains("comes from \(largest.driver.label) (\(text.signed(largest.usdPerMTok)): "))
-        #expect(paragraph.contains("Power (its price, its carbon and PUE together) accounts for "))
+        #expect(paragraph.contains("comes from \(text.described(largest))"))
+        #expect(paragraph.contains("Power (its price, its carbon and PUE together) "))
     }
 }

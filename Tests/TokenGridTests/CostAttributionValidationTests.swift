@@ -24,6 +24,12 @@ import Testing
         #expect(try InputWorkspace().load().plan.costAttribution == nil)
     }
 
+    /// `--set cost_attribution={…}` adds the section to a plan that leaves it out.
+    @Test func setFromTheCommandLine() throws {
+        let scenario = try InputWorkspace().load(sets: ["cost_attribution={sites: [[alpha, beta]]}"])
+        #expect(scenario.plan.costAttribution == CostAttributionRequest(sitePairs: [["alpha", "beta"]]))
+    }
+
     @Test func unknownSite() throws {
         try Self.expectOneError("{sites: [[alpha, gamma]]}", at: "cost_attribution.sites[0][1]", near: "gamma",
                                 containing: ["unknown site 'gamma'", "expected one of the plan's regions"])

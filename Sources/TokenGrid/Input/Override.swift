@@ -32,7 +32,7 @@ struct Override {
         "renewables", "solar", "wind", "existing_mw", "profile", "capex_multiplier", "location", "base", "shape",
         "network_cost_usd_per_mtok", "measured", "name", "source", "year", "assumption", "reason",
         "connection_rule", "deferrable", "flexible_connection", "onsite_generation", "battery", "grid_upgrade", "variable_om_usd_per_mwh",
-        "fuel_escalation_per_year", "lead_time_years", "fixed_om_usd_per_mw_year",
+        "fuel_escalation_per_year", "lead_time_years", "fixed_om_usd_per_mw_year", "cost_attribution",
     ]
 
     /// Which file the override changes.

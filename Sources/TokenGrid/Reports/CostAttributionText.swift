@@ -38,9 +38,9 @@ struct CostAttributionText {
             sentences.append(capitalised(Self.series(against.map(described))) + (against.count > 1 ? " work" : " works") + " the other way.")
         }
         let power = [CostDriver.powerPrice, .carbon, .pue].reduce(0) { $0 + comparison.contribution(of: $1) }
-        var powerSentence = "Power (its price, its carbon and PUE together) accounts for \(signed(power))"
+        var powerSentence = "Power (its price, its carbon and PUE together) \(effect(power))"
         if abs(gap) >= Self.negligibleUSDPerMTok {
-            powerSentence += " (\(NumberFormat.percent(power / gap).replacingOccurrences(of: "-", with: "−")) of the gap)"
+            powerSentence += " (\(NumberFormat.percent(abs(power / gap))) of the gap)"
             if abs(power) < 0.1 * abs(gap) { powerSentence += ": it is not what sets the gap" }
         }
         sentences.append(powerSentence + ".")
@@ -61,10 +61,13 @@ struct CostAttributionText {
             + " a year; charged on the peak grid draw, that scarcity comes to " + Self.series(sides) + ", a cost no site pays."
     }
 
-    /// "accelerator price (−$0.0394: $5.16 M per MW-year of IT against $8.68 M)".
-    private func described(_ contribution: CostComparison.Contribution) -> String {
-        "\(contribution.driver.label) (\(signed(contribution.usdPerMTok)): \(detail(contribution.driver)))"
+    /// "accelerator price (saves $0.0394: $5.16 M per MW-year of IT against $8.68 M)".
+    func described(_ contribution: CostComparison.Contribution) -> String {
+        "\(contribution.driver.label) (\(effect(contribution.usdPerMTok)): \(detail(contribution.driver)))"
     }
+
+    /// "adds $0.1200", "saves $0.0394": a share in words (a sign before "$" may wrap onto its own line in prose).
+    func effect(_ value: Double) -> String { "\(value < 0 ? "saves" : "adds") \(usd(abs(value)))" }
 
     /// The driver's values on the two sides, in words.
     func detail(_ driver: CostDriver) -> String {

@@ -28,7 +28,8 @@ extension SVGChart {
         let right = width - legendWidth(legendEntries.map(\.name)) - 8
         var running = [start.value]
         for step in steps { running.append(running[running.count - 1] + step.value) }
-        let labels = [format(start.value), format(end.value)] + steps.map { signedFormat($0.value) }
+        let labels = [start, end].map { total in ([total.value] + (total.parts.count > 1 ? total.parts.map(\.value) : [])).map(format).joined(separator: " + ") + " = " }
+            + steps.map { signedFormat($0.value) }
         let labelRoom = (labels.map { textWidth($0, size: 11) }.max() ?? 0) + 10
         let scale = ChartScale.linear(running + [end.value] + start.parts.map(\.value) + end.parts.map(\.value), from: left, to: right - labelRoom)
         var canvas = SVGCanvas(width: width, height: height)
@@ -44,7 +45,9 @@ extension SVGChart {
                             tooltip: "\(total.label), \(part.name): \(format(part.value))")
                 stacked += part.value
             }
-            canvas.text(format(total.value), x: scale.position(max(0, total.value)) + 5, y: y + rowHeight / 2 + 4, size: 11)
+            // A stacked total names its parts: "$0.2852 = $0.1848 + $0.1004".
+            let parts = total.parts.count > 1 ? " = " + total.parts.map { format($0.value) }.joined(separator: " + ") : ""
+            canvas.text(format(total.value) + parts, x: scale.position(max(0, total.value)) + 5, y: y + rowHeight / 2 + 4, size: 11)
         }
 
         drawTotal(start, row: 0)
