@@ -77,6 +77,8 @@ import Testing
             }
         }
         #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+        // Why a token costs what it costs: every side's drivers give back its cost, and the shares add up to the gap.
+        if let attribution = result.costAttribution { CostAttributionPlanTests.expectConsistent(attribution) }
     }
 
     /// reserve-margins-2030 puts the same demand on both sides: its notes say the US reserve floor limits new load

@@ -33,7 +33,7 @@ struct Override {
         "network_cost_usd_per_mtok", "network_cost_usd_per_mtok_per_1000_km", "route_factor", "pairs", "latency_ms", "forbidden",
         "max_latency_ms", "measured", "name", "source", "year", "assumption", "reason",
         "connection_rule", "deferrable", "flexible_connection", "onsite_generation", "battery", "grid_upgrade", "variable_om_usd_per_mwh",
-        "fuel_escalation_per_year", "lead_time_years", "fixed_om_usd_per_mw_year",
+        "fuel_escalation_per_year", "lead_time_years", "fixed_om_usd_per_mw_year", "cost_attribution",
     ]
 
     /// Which file the override changes.

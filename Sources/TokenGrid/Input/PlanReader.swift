@@ -2,7 +2,7 @@
 enum PlanReader {
     static let keys = ["name", "description", "regions_dir", "designs_file", "years", "discount_rate", "unserved_penalty_usd_per_mtok",
                        "carbon_price_usd_per_t", "carbon_cap_t_per_year", "budget_usd_per_year", "regions", "time_slices",
-                       "model_mix", "zones", "market_prices_usd_per_mtok", "connection_rule", "overrides"]
+                       "model_mix", "zones", "market_prices_usd_per_mtok", "connection_rule", "overrides", "cost_attribution"]
 
     static func read(_ root: YAMLField, overridesApplied: [String]) -> Plan? {
         guard root.expectMapping(keys: keys, document: "plan") else { return nil }
@@ -44,6 +44,7 @@ enum PlanReader {
         }
         let connectionRule = root["connection_rule"].isPresent
             ? root["connection_rule"].choice(ConnectionRule.allCases.map(\.rawValue)).flatMap(ConnectionRule.init(rawValue:)) : nil
+        let attribution = CostAttributionReader.read(root["cost_attribution"], years: firstYear ... max(firstYear, lastYear), regionIDs: regionIDs)
         guard let name, let representation, let mix else { return nil }
         // Representative days are chosen from the regions' and zones' series, once those are read (PlanLoader).
         let slices: [TimeSlice]
@@ -51,7 +52,8 @@ enum PlanReader {
         return Plan(name: name, description: description, file: root.file, firstYear: firstYear, lastYear: lastYear,
                     discountRate: discountRate, unservedPenaltyUSDPerMTok: penalty, carbonPriceUSDPerTonne: carbonPrice,
                     carbonCapTonnesPerYear: carbonCap, budgetUSDPerYear: budget, regionIDs: regionIDs, timeRepresentation: representation, timeSlices: slices,
-                    modelMix: mix, zones: zones, marketPrices: prices, overridesApplied: overridesApplied, connectionRule: connectionRule)
+                    modelMix: mix, zones: zones, marketPrices: prices, overridesApplied: overridesApplied, connectionRule: connectionRule,
+                    costAttribution: attribution)
     }
 
     /// `years: {first, last}`; absent, the default 2025–2030. When the mapping is given, both keys are required: a

@@ -28,6 +28,7 @@ enum ScenarioChecks {
             if let id = field["id"].node?.scalar?.string, zoneFields[id] == nil { zoneFields[id] = field }
         }
         checkServedBy(scenario, zoneFields: zoneFields, regionIDs: regionIDs, regionList: regionList)
+        CostAttributionReader.checkCountries(scenario, planField: planField)
         // The projection assumes every zone is complete and consistent: only an otherwise valid plan is projected.
         if !log.hasErrors { checkDemand(scenario, zoneFields: zoneFields) }
     }

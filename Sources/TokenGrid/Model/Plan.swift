@@ -33,6 +33,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public var overridesApplied: [String]
     /// How grid connections are sized where a region gives no `flexible_connection`; nil is ``ConnectionRule/perSlice``.
     public var connectionRule: ConnectionRule? = nil
+    /// Which gaps in cost per million tokens the report explains; nil asks for the defaults (``CostAttributionRequest``).
+    public var costAttribution: CostAttributionRequest? = nil
 
     /// The planning years, in order.
     public var years: [Int] { Array(firstYear ... lastYear) }

@@ -30,6 +30,7 @@ extension PlacementModel {
         result.dispatch = dispatch(x)
         result.gridEdge = gridEdgeResults(solution, x, headroom: result.headroom)
         result.deferrals = deferralResults(x)
+        result.costAttribution = data.costAttribution(of: result)
         return result
     }
 

@@ -37,10 +37,13 @@ public struct PlacementResult: Sendable, Codable {
     /// What deferral saves: the same plan's total cost with no deferrable tokens less this one's, $ (nil when the plan
     /// has no deferrable demand, or the comparison was not solved).
     public var deferralSavingUSD: Double?
+    /// Why a token costs what it costs: gaps in cost per million tokens between sites and countries, split among their
+    /// drivers; nil when there is nothing to compare.
+    public var costAttribution: CostAttribution?
 
     private enum CodingKeys: String, CodingKey {
         case planName, status, objectiveUSD, costBreakdownUSD, solver, sites, builds, zones, headroom, bindingConstraints, shortfalls, notes, metrics,
-             gridEdge, deferrals, deferralSavingUSD
+             gridEdge, deferrals, deferralSavingUSD, costAttribution
     }
 
     /// Cost components, $ (discounted totals in `costBreakdownUSD`, undiscounted per token in site results).

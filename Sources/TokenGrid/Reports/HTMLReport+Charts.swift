@@ -61,6 +61,9 @@ extension HTMLReport {
         case .emissionsTrend:
             return emissionsChart(data)
 
+        case .costAttribution(let index):
+            return costAttributionChart(data, index)
+
         case .gridEdge:
             let edges = (data.result.gridEdge ?? []).filter { $0.year == last && ($0.connectedMW > ReportCell.epsilon || $0.firmHeadroomMW > ReportCell.epsilon) }
             guard !edges.isEmpty else { return "" }

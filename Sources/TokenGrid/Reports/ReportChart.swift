@@ -20,4 +20,6 @@ enum ReportChart {
     case dispatch
     /// Connected new load against firm headroom and what a flexible connection could carry, by site, last year.
     case gridEdge
+    /// The waterfall of the n-th comparison of the plan's cost attribution.
+    case costAttribution(Int)
 }

@@ -10,7 +10,7 @@ extension ReportDocument {
         sections = [
             Self.summary(data), Self.map(data), Self.scenario(data), Self.demand(data), Self.capacity(data), Self.costs(data), Self.marginalCosts(data),
             Self.market(data), Self.grid(data),
-        ] + [Self.gridEdge(data)].compactMap { $0 } + [
+        ] + [Self.gridEdge(data), Self.costAttribution(data)].compactMap { $0 } + [
             Self.dispatch(data), Self.unserved(data), Self.notes(data), Self.carbon(data), Self.solver(data),
         ]
     }
