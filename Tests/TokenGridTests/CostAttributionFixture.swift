@@ -69,22 +69,7 @@ struct CostAttributionFixture {
                 """, to: "Regions/\(site.id).yaml", in: directory)
         }
         func design(_ id: String, tokensPerS: Double, price: Double) -> String {
-            """
-              - id: \(id)
-                accelerator: "\(id.capitalized) accelerator (test)"
-                power_w_per_accelerator: \(figure(1000))
-                accelerator_price_usd: \(figure(price))
-                facility_capex_usd_per_mw: \(figure(1e6))
-                lifetime_years: \(figure(1))
-                fixed_om_usd_per_mw_year: \(figure(1e5))
-                idle_power_fraction: \(figure(0))
-                max_utilisation: \(figure(1))
-                peak_tflops: \(figure(1000))
-                prefill_utilisation: \(figure(0.5))
-                decode_utilisation: \(figure(0.1))
-                measured:
-                  - {model_class: m, input_tokens_per_s: \(figure(tokensPerS)), output_tokens_per_s: \(figure(tokensPerS))}
-            """
+            DesignFixture.entry(id: id, accelerator: "\(id.capitalized) accelerator (test)", priceUSD: price, fixedOMUSD: 1e5, tokensPerS: tokensPerS)
         }
         try TestSupport.write("designs:\n" + design("fast", tokensPerS: 1000, price: 1000) + "\n" + design("slow", tokensPerS: 500, price: 500) + "\n",
                               to: "Regions/designs.yaml", in: directory)

@@ -134,27 +134,7 @@ struct HourlyPlan {
         return text
     }
 
-    var designsText: String {
-        let f = Self.figure
-        return """
-        designs:
-          - id: unit
-            accelerator: Unit
-            power_w_per_accelerator: \(f(1000))
-            accelerator_price_usd: \(f(0))
-            facility_capex_usd_per_mw: \(f(1e6))
-            lifetime_years: \(f(lifetimeYears))
-            fixed_om_usd_per_mw_year: \(f(0))
-            idle_power_fraction: \(f(0))
-            max_utilisation: \(f(1))
-            peak_tflops: \(f(1000))
-            prefill_utilisation: \(f(0.5))
-            decode_utilisation: \(f(0.1))
-            measured:
-              - {model_class: m, input_tokens_per_s: \(f(1000)), output_tokens_per_s: \(f(1000))}
-
-        """
-    }
+    var designsText: String { "designs:\n" + DesignFixture.entry(lifetimeYears: lifetimeYears) + "\n" }
 
     var planText: String {
         var text = """

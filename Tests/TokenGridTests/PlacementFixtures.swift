@@ -67,23 +67,7 @@ struct PlacementFixture {
             try yaml.write(toFile: (regions as NSString).appendingPathComponent("\(site.id).yaml"), atomically: true, encoding: .utf8)
         }
         // 1,000 W per accelerator → 1,000 per MW; 1,000 tokens/s each (input and output) → 1e6 tokens/s per MW.
-        let designs = """
-        designs:
-          - id: unit
-            accelerator: Unit
-            power_w_per_accelerator: \(figure(1000))
-            accelerator_price_usd: \(figure(0))
-            facility_capex_usd_per_mw: \(figure(1e6))
-            lifetime_years: \(figure(Double(lifetimeYears)))
-            fixed_om_usd_per_mw_year: \(figure(0))
-            idle_power_fraction: \(figure(idleFraction))
-            max_utilisation: \(figure(1))
-            peak_tflops: \(figure(1000))
-            prefill_utilisation: \(figure(0.5))
-            decode_utilisation: \(figure(0.1))
-            measured:
-              - {model_class: m, input_tokens_per_s: \(figure(1000)), output_tokens_per_s: \(figure(1000))}
-        """
+        let designs = "designs:\n" + DesignFixture.entry(lifetimeYears: Double(lifetimeYears), idleFraction: idleFraction)
         try designs.write(toFile: (regions as NSString).appendingPathComponent("designs.yaml"), atomically: true, encoding: .utf8)
         var plan = """
         name: hand
