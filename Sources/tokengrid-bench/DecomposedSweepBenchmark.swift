@@ -8,8 +8,7 @@ import TokenGrid
 ///     swift run -c release tokengrid-bench decomposed-sweep [--variants 100] [--cold-variants 10] [--threads 2]
 enum DecomposedSweepBenchmark {
     static func run(_ arguments: BenchmarkArguments) {
-        let base = SyntheticScenario.make(sites: arguments.sites, years: arguments.years, slices: arguments.slices,
-                                          zones: arguments.zones, sitesPerZone: arguments.sitesPerZone)
+        let base = arguments.scenario()
         var options = PlacementOptions(strategy: .decomposed)
         options.threads = arguments.threads
         print("decomposed sweep \(base.plan.name): \(arguments.variants) variants warm, \(arguments.coldVariants) cold, \(arguments.threads) thread(s)")

@@ -170,12 +170,8 @@ struct Attempts {
 /// Phase timings for ``PlacementResult/Timings``.
 struct Clock {
     var timings = PlacementResult.Timings()
-    private var mark = DispatchTime.now().uptimeNanoseconds
+    private var watch = Stopwatch()
 
     /// Seconds since the last lap.
-    mutating func lap() -> Double {
-        let now = DispatchTime.now().uptimeNanoseconds
-        defer { mark = now }
-        return Double(now - mark) / 1e9
-    }
+    mutating func lap() -> Double { watch.lap() }
 }

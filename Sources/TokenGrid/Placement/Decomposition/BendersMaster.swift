@@ -28,19 +28,20 @@ struct BendersMaster {
     }
 
     /// Whether `point` (a previous solve's master values) meets this master's bounds and rows, so it can serve as a
-    /// feasible core point; θ columns are ignored.
+    /// feasible core point; θ columns are ignored. Within GLPK's own tolerance (1e-7, relative): its answers hold
+    /// values like −2e-9 for a column at 0.
     func isFeasible(_ point: [Double]) -> Bool {
         let program = model.program
         guard point.count == program.variableCount else { return false }
         var isTheta = [Bool](repeating: false, count: program.variableCount)
         for column in theta { isTheta[column.index] = true }
         for j in 0 ..< program.variableCount where !isTheta[j] {
-            let bounds = program.variableBounds[j], tolerance = 1e-9 * (1 + abs(point[j]))
+            let bounds = program.variableBounds[j], tolerance = 1e-7 * (1 + abs(point[j]))
             if point[j] < bounds.lower - tolerance || point[j] > bounds.upper + tolerance { return false }
         }
         for i in 0 ..< program.constraintCount {
             let activity = program.activity(of: ConstraintID(i), at: point), bounds = program.constraintBounds[i]
-            let tolerance = 1e-9 * (1 + abs(activity))
+            let tolerance = 1e-7 * (1 + abs(activity))
             if activity < bounds.lower - tolerance || activity > bounds.upper + tolerance { return false }
         }
         return true
@@ -114,13 +115,19 @@ struct BendersMaster {
                     if excess > 1e-7 * (1 + abs(supply)), excess > (worst?.excess ?? 0) { worst = (t, excess) }
                 }
                 guard let worst, !idleFitRows.contains(where: { $0.site == s && $0.year == y && $0.slice == worst.slice }) else { continue }
-                let (terms, bound) = idleFit(data, site: s, year: y, slice: worst.slice)
-                let row = try problem.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[worst.slice].name)]",
-                                                    variables: terms.map(\.0), coefficients: terms.map(\.1), bounds: .atMost(bound))
-                idleFitRows.append((row, s, y, worst.slice))
+                try addIdleFit(data, site: s, year: y, slice: worst.slice, to: problem)
                 added += 1
             }
         }
         return added
+    }
+
+    /// Adds to the loaded master the idle-fit row of one site, year and slice (one found for an earlier variant of the
+    /// plan, say), with this plan's numbers.
+    mutating func addIdleFit(_ data: PlacementData, site s: Int, year y: Int, slice t: Int, to problem: GLPKProblem) throws {
+        let (terms, bound) = idleFit(data, site: s, year: y, slice: t)
+        let row = try problem.addConstraint("idle_fit[\(data.sites[s].region.id),\(data.years[y]),\(data.slices[t].name)]",
+                                            variables: terms.map(\.0), coefficients: terms.map(\.1), bounds: .atMost(bound))
+        idleFitRows.append((row, s, y, t))
     }
 }
