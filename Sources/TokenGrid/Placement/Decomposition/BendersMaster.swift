@@ -101,6 +101,16 @@ struct BendersMaster {
     /// year, the slice where it breaks most — and returns how many it added.
     mutating func addBrokenIdleFits(_ data: PlacementData, at point: [Double], to problem: GLPKProblem) throws -> Int {
         var added = 0
+        for fit in brokenIdleFits(data, at: point) where !idleFitRows.contains(where: { $0.site == fit.site && $0.year == fit.year && $0.slice == fit.slice }) {
+            try addIdleFit(data, site: fit.site, year: fit.year, slice: fit.slice, to: problem)
+            added += 1
+        }
+        return added
+    }
+
+    /// The idle fits of sites with renewables that `point` breaks: in each site and year, the slice where it breaks most.
+    func brokenIdleFits(_ data: PlacementData, at point: [Double]) -> [(site: Int, year: Int, slice: Int)] {
+        var broken: [(site: Int, year: Int, slice: Int)] = []
         for (s, site) in data.sites.enumerated() where !site.designs.isEmpty && !site.renewables.isEmpty {
             for y in 0 ..< data.years.count {
                 let idle = site.designs.indices.reduce(0) { $0 + data.idleGridMWPerITMW(site: s, design: $1) * point[model.capacity[s][$1][y].index] }
@@ -114,12 +124,10 @@ struct BendersMaster {
                     let excess = idle - supply
                     if excess > 1e-7 * (1 + abs(supply)), excess > (worst?.excess ?? 0) { worst = (t, excess) }
                 }
-                guard let worst, !idleFitRows.contains(where: { $0.site == s && $0.year == y && $0.slice == worst.slice }) else { continue }
-                try addIdleFit(data, site: s, year: y, slice: worst.slice, to: problem)
-                added += 1
+                if let worst { broken.append((s, y, worst.slice)) }
             }
         }
-        return added
+        return broken
     }
 
     /// Adds to the loaded master the idle-fit row of one site, year and slice (one found for an earlier variant of the
