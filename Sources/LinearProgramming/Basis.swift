@@ -14,6 +14,13 @@ public struct Basis: Sendable, Equatable {
     }
 }
 
+extension Basis {
+    /// The status of a basic row or column.
+    public static let basic: Int32 = GLP_BS
+    /// The status of a non-basic row or column at its lower bound (a new cut that binds, say).
+    public static let atLower: Int32 = GLP_NL
+}
+
 extension GLPKProblem {
     /// The current basis (after a simplex solve, the optimal one).
     public func basis() -> Basis {

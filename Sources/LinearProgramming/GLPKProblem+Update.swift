@@ -80,7 +80,7 @@ extension GLPKProblem {
     public func update(from old: ProgramFingerprint, to new: LinearProgram) throws -> ProgramFingerprint? {
         let fingerprint = ProgramFingerprint(new)
         guard fingerprint.hasSameShape(as: old), variableCount == new.variableCount, constraintCount == new.constraintCount else { return nil }
-        try new.validate()
+        if hasNames { try new.validate() } else { try new.validateNumbers() }
         glp_set_obj_coef(pointer, 0, new.objectiveConstant)
         glp_set_obj_dir(pointer, new.sense == .minimize ? GLP_MIN : GLP_MAX)
         for j in 0 ..< new.variableCount {

@@ -14,7 +14,7 @@ public final class GLPKProblem {
     /// The underlying `glp_prob`. Never nil while the object lives.
     let pointer: OpaquePointer
     /// Number of variables (columns).
-    public let variableCount: Int
+    public internal(set) var variableCount: Int
     /// Number of constraints (rows).
     public internal(set) var constraintCount: Int
     /// Number of matrix entries loaded.
@@ -25,14 +25,16 @@ public final class GLPKProblem {
     var lastIterations = 0
     /// Whether the last solve left its answer in GLPK's interior-point solution (not the basic one).
     var usedInteriorSolution = false
+    /// Whether rows and columns were loaded with their names (and programs changed into are checked for valid names).
+    var hasNames: Bool
 
     /// Validates `program` and loads it into a new GLPK problem, handing the whole matrix over in one call.
     /// - Parameter names: whether GLPK keeps the row and column names. Without them (`false`) a problem that is only
-    ///   solved, never written or read back, takes less memory (the names of a full-year plan's 13,000 block problems
-    ///   are about a gigabyte); a written model file or an exported program then has GLPK's `r…`/`x…` names.
+    ///   solved, never written or read back, takes less memory and the names are not checked (GLPK never sees them;
+    ///   they may be empty); a written model file or an exported program then has GLPK's `r…`/`x…` names.
     /// - Throws: ``LinearProgrammingError`` when the program is invalid; nothing reaches GLPK then.
     public init(_ program: LinearProgram, names: Bool = true) throws {
-        try program.validate()
+        if names { try program.validate() } else { try program.validateSize(); try program.validateNumbers() }
         if let reason = LinearProgram.nameProblem(program.name) {
             throw LinearProgrammingError.invalidName(kind: "problem", index: 0, name: program.name, reason: reason)
         }
@@ -43,12 +45,14 @@ public final class GLPKProblem {
         variableCount = program.variableCount
         constraintCount = program.constraintCount
         entryCount = program.entryCount
+        hasNames = names
         load(program, names: names)
     }
 
     /// Wraps a `glp_prob` this object now owns (used by the file readers).
     init(adopting pointer: OpaquePointer) {
         self.pointer = pointer
+        hasNames = true
         variableCount = Int(glp_get_num_cols(pointer))
         constraintCount = Int(glp_get_num_rows(pointer))
         entryCount = Int(glp_get_num_nz(pointer))

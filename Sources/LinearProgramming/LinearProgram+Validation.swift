@@ -36,12 +36,17 @@ extension LinearProgram {
     /// Runs in time linear in the size of the program.
     /// - Throws: ``LinearProgrammingError`` describing the first problem found.
     public func validate() throws {
-        guard variableCount < Int(Int32.max), constraintCount < Int(Int32.max), entryCount < Int(Int32.max) else {
-            throw LinearProgrammingError.tooLarge("\(constraintCount) rows, \(variableCount) columns, \(entryCount) entries")
-        }
+        try validateSize()
         try Self.validateNames(variableNames, kind: "variable")
         try Self.validateNames(constraintNames, kind: "constraint")
         try validateNumbers()
+    }
+
+    /// Throws when the program has more rows, columns or entries than GLPK's 32-bit indices hold.
+    func validateSize() throws {
+        guard variableCount < Int(Int32.max), constraintCount < Int(Int32.max), entryCount < Int(Int32.max) else {
+            throw LinearProgrammingError.tooLarge("\(constraintCount) rows, \(variableCount) columns, \(entryCount) entries")
+        }
     }
 
     /// Checks the numbers and the matrix pattern, not the names: bounds (no NaN, lower ≤ upper), every number finite
@@ -49,33 +54,45 @@ extension LinearProgram {
     /// problem read from a file must pass before it is solved (the file's names are GLPK's own business).
     /// - Throws: ``LinearProgrammingError`` naming the row or column and the value.
     public func validateNumbers() throws {
-        if Self.numberProblem(objectiveConstant) != nil {
+        try Self.validateNumbers(objectiveConstant: objectiveConstant, objectiveCoefficients: objectiveCoefficients, variableBounds: variableBounds,
+                                 constraintBounds: constraintBounds, entries: { rowStarts[$0] ..< rowStarts[$0 + 1] },
+                                 entryColumns: { Int(entryColumns[$0]) }, entryValues: entryValues,
+                                 variableName: { variableNames[$0].isEmpty ? "#\($0 + 1)" : variableNames[$0] },
+                                 constraintName: { constraintNames[$0].isEmpty ? "#\($0 + 1)" : constraintNames[$0] })
+    }
+
+    /// ``validateNumbers()`` on a program's arrays, for any layout of them; rows and columns are named by the closures.
+    static func validateNumbers(objectiveConstant: Double, objectiveCoefficients: [Double], variableBounds: [Bounds], constraintBounds: [Bounds],
+                                entries: (Int) -> Range<Int>, entryColumns: (Int) -> Int, entryValues: [Double],
+                                variableName: (Int) -> String, constraintName: (Int) -> String) throws {
+        if numberProblem(objectiveConstant) != nil {
             throw LinearProgrammingError.invalidObjective(name: "(constant)", value: objectiveConstant)
         }
+        let variableCount = variableBounds.count
         for j in 0 ..< variableCount {
-            if let reason = Self.boundsProblem(variableBounds[j]) {
-                throw LinearProgrammingError.invalidBounds(kind: "variable", name: variableNames[j], reason: reason)
+            if let reason = boundsProblem(variableBounds[j]) {
+                throw LinearProgrammingError.invalidBounds(kind: "variable", name: variableName(j), reason: reason)
             }
-            if Self.numberProblem(objectiveCoefficients[j]) != nil {
-                throw LinearProgrammingError.invalidObjective(name: variableNames[j], value: objectiveCoefficients[j])
+            if numberProblem(objectiveCoefficients[j]) != nil {
+                throw LinearProgrammingError.invalidObjective(name: variableName(j), value: objectiveCoefficients[j])
             }
         }
         // lastRowSeen[j] marks the row in which column j was last met, to find duplicates in O(entries).
         var lastRowSeen = [Int](repeating: -1, count: variableCount)
-        for i in 0 ..< constraintCount {
-            if let reason = Self.boundsProblem(constraintBounds[i]) {
-                throw LinearProgrammingError.invalidBounds(kind: "constraint", name: constraintNames[i], reason: reason)
+        for i in constraintBounds.indices {
+            if let reason = boundsProblem(constraintBounds[i]) {
+                throw LinearProgrammingError.invalidBounds(kind: "constraint", name: constraintName(i), reason: reason)
             }
-            for k in rowStarts[i] ..< rowStarts[i + 1] {
-                let j = Int(entryColumns[k])
+            for k in entries(i) {
+                let j = entryColumns(k)
                 guard j >= 0, j < variableCount else {
-                    throw LinearProgrammingError.variableOutOfRange(constraint: constraintNames[i], index: j, variableCount: variableCount)
+                    throw LinearProgrammingError.variableOutOfRange(constraint: constraintName(i), index: j, variableCount: variableCount)
                 }
-                if Self.numberProblem(entryValues[k]) != nil {
-                    throw LinearProgrammingError.invalidCoefficient(constraint: constraintNames[i], variable: variableNames[j], value: entryValues[k])
+                if numberProblem(entryValues[k]) != nil {
+                    throw LinearProgrammingError.invalidCoefficient(constraint: constraintName(i), variable: variableName(j), value: entryValues[k])
                 }
                 guard lastRowSeen[j] != i else {
-                    throw LinearProgrammingError.duplicateEntry(constraint: constraintNames[i], variable: variableNames[j])
+                    throw LinearProgrammingError.duplicateEntry(constraint: constraintName(i), variable: variableName(j))
                 }
                 lastRowSeen[j] = i
             }

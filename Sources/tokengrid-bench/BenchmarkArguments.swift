@@ -18,6 +18,9 @@ struct BenchmarkArguments {
     var presolve = true
     var variants = 100
     var coldVariants = 10
+    /// With `--slices hours`: keep only this many days, spread evenly over the year, each hour weighted so the year
+    /// still sums to 8,760 h (a smaller stand-in for the full year with the same day blocks).
+    var days: Int?
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var iterator = words.makeIterator()
@@ -36,9 +39,26 @@ struct BenchmarkArguments {
             case "--no-presolve": presolve = false
             case "--variants": variants = Int(iterator.next() ?? "") ?? variants
             case "--cold-variants": coldVariants = Int(iterator.next() ?? "") ?? coldVariants
+            case "--days": days = Int(iterator.next() ?? "")
             default: mode = word
             }
         }
+    }
+}
+
+extension BenchmarkArguments {
+    /// The generated scenario these arguments describe.
+    func scenario() -> Scenario {
+        var scenario = SyntheticScenario.make(sites: sites, years: years, slices: slices, zones: zones, sitesPerZone: sitesPerZone)
+        if let days, slices == .hours, days > 0, days < 365 {
+            let kept = (0 ..< days).map { $0 * 365 / days }
+            let all = TimeSlicePreset.hours.slices
+            scenario.plan.timeSlices = kept.flatMap { day in
+                all[day * 24 ..< day * 24 + 24].map { TimeSlice(name: $0.name, yearHours: $0.yearHours, weightHours: 8760.0 / Double(24 * days), block: $0.block) }
+            }
+            scenario.plan.name += "-\(days)days"
+        }
+        return scenario
     }
 }
 

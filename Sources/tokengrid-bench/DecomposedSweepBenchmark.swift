@@ -8,8 +8,7 @@ import TokenGrid
 ///     swift run -c release tokengrid-bench decomposed-sweep [--variants 100] [--cold-variants 10] [--threads 2]
 enum DecomposedSweepBenchmark {
     static func run(_ arguments: BenchmarkArguments) {
-        let base = SyntheticScenario.make(sites: arguments.sites, years: arguments.years, slices: arguments.slices,
-                                          zones: arguments.zones, sitesPerZone: arguments.sitesPerZone)
+        let base = arguments.scenario()
         var options = PlacementOptions(strategy: .decomposed)
         options.threads = arguments.threads
         print("decomposed sweep \(base.plan.name): \(arguments.variants) variants warm, \(arguments.coldVariants) cold, \(arguments.threads) thread(s)")
@@ -49,13 +48,23 @@ enum DecomposedSweepBenchmark {
         print("  speed-up per variant: ×\(format(coldMean / warmMean)) (×\(format(coldMean / warmAfterFirst)) after the first); largest objective difference warm vs cold \(worst); peak memory \(format(peakMemoryMB())) MB")
     }
 
-    /// Variant `v`: site (v mod sites) pays 0.7–1.3 × its power price, zone (v mod zones) grows 0.8–1.2 × as fast.
+    /// Variant `v`: site (v mod sites) pays 0.7–1.3 × its power price, zone (v mod zones) grows 0.8–1.2 × as fast
+    /// (its growth rate scaled; for the generated plans' anchored growth, every anchor after the first scaled so that
+    /// the growth from the first one is).
     static func data(_ base: Scenario, variant v: Int, of count: Int) -> PlacementData {
         var scenario = base
-        let factor = 0.7 + 0.6 * Double(v) / Double(max(1, count - 1))
-        scenario.regions[v % scenario.regions.count].grid.priceUSDPerMWh.value *= factor
-        let z = v % scenario.plan.zones.count
-        if case .cagr(let rate) = scenario.plan.zones[z].growth { scenario.plan.zones[z].growth = .cagr(ratePerYear: rate * (0.8 + 0.4 * factor - 0.28)) }
+        let position = Double(v) / Double(max(1, count - 1))
+        scenario.regions[v % scenario.regions.count].grid.priceUSDPerMWh.value *= 0.7 + 0.6 * position
+        let z = v % scenario.plan.zones.count, growth = 0.8 + 0.4 * position
+        switch scenario.plan.zones[z].growth {
+        case .cagr(let rate): scenario.plan.zones[z].growth = .cagr(ratePerYear: rate * growth)
+        case .anchors(let anchors) where !anchors.isEmpty:
+            let first = anchors[0]
+            scenario.plan.zones[z].growth = .anchors(anchors.map {
+                YearMap.YearValue(year: $0.year, value: first.value * pow($0.value / first.value, growth))
+            })
+        default: break
+        }
         return PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
     }
 }

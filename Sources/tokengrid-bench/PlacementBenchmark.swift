@@ -6,8 +6,7 @@ import TokenGrid
 /// and optionally glpsol on the same exported model.
 enum PlacementBenchmark {
     static func run(_ arguments: BenchmarkArguments) {
-        let scenario = SyntheticScenario.make(sites: arguments.sites, years: arguments.years, slices: arguments.slices,
-                                              zones: arguments.zones, sitesPerZone: arguments.sitesPerZone)
+        let scenario = arguments.scenario()
         if arguments.mode == "export" {
             // The whole LP only, for another solver, without solving it here first.
             let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))

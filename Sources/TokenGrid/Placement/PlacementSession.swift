@@ -32,6 +32,7 @@ public final class PlacementSession {
             let solver = benders ?? BendersSolver(options: options.solver, threads: options.threads,
                                                   relativeGap: options.relativeGap, maxIterations: options.maxIterations)
             solver.onIteration = options.onIteration
+            solver.residentEntryLimit = options.residentBlockEntryLimit
             benders = solver
             // A decomposed answer that fails the check is solved again with a hundred times tighter gap between the
             // Benders bounds (the check's 1e-6 on the duality gap is then met with room to spare).

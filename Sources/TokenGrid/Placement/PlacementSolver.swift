@@ -26,6 +26,10 @@ public struct PlacementOptions: Sendable {
     public var maxIterations = 500
     /// Rows above which `automatic` decomposes.
     public var decompositionThreshold = 20_000
+    /// Block-LP entries (all blocks together) up to which decomposition keeps each block loaded in a GLPK problem of
+    /// its own; beyond, the blocks of a worker thread take turns in one (a full chronological year's 2,190 day blocks
+    /// would need about 6 GB of GLPK problems; re-solves then cost a reload and a refactorization each).
+    public var residentBlockEntryLimit = 4_000_000
     /// Called after each Benders iteration with its number and the lower and upper bounds (M$).
     public var onIteration: (@Sendable (Int, Double, Double) -> Void)?
     /// Called with each solve's line (how it ran, its check, accepted or rejected) as it is checked.
@@ -180,12 +184,8 @@ struct Attempts {
 /// Phase timings for ``PlacementResult/Timings``.
 struct Clock {
     var timings = PlacementResult.Timings()
-    private var mark = DispatchTime.now().uptimeNanoseconds
+    private var watch = Stopwatch()
 
     /// Seconds since the last lap.
-    mutating func lap() -> Double {
-        let now = DispatchTime.now().uptimeNanoseconds
-        defer { mark = now }
-        return Double(now - mark) / 1e9
-    }
+    mutating func lap() -> Double { watch.lap() }
 }

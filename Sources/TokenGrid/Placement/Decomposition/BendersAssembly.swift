@@ -8,8 +8,9 @@ struct BendersAssembly {
     let master: BendersMaster
     let subproblems: [(year: Int, block: Int)]
 
+    /// - Parameter cutDuals: each cut's master row, block (index into `subproblems`) and block-row multipliers.
     func solution(masterValues: [Double], masterDuals: [Double], outcomes: [BlockProblem.Outcome],
-                  cutOwners: [Int: (subproblem: Int, duals: SparseMultipliers)], cutWeights: [Double], objective: Double,
+                  cutDuals: [(row: Int, subproblem: Int, duals: SparseMultipliers)], objective: Double,
                   iterations: Int, method: SolverOptions.Method) -> Solution {
         var x = [Double](repeating: 0, count: full.program.variableCount)
         for (fullColumn, masterColumn) in zip(full.capacityPartColumns(), master.model.capacityPartColumns()) {
@@ -20,17 +21,17 @@ struct BendersAssembly {
             duals[fullRow.index] = masterDuals[masterRow.index]
         }
         var combined = [[Double]](repeating: [], count: subproblems.count)
-        for (row, owner) in cutOwners {
-            let weight = cutWeights[row]
+        for cut in cutDuals {
+            let weight = masterDuals[cut.row]
             guard weight > 0 else { continue }
-            if combined[owner.subproblem].isEmpty { combined[owner.subproblem] = [Double](repeating: 0, count: owner.duals.count) }
-            owner.duals.add(times: weight, to: &combined[owner.subproblem])
+            if combined[cut.subproblem].isEmpty { combined[cut.subproblem] = [Double](repeating: 0, count: cut.duals.count) }
+            cut.duals.add(times: weight, to: &combined[cut.subproblem])
         }
         for (index, outcome) in outcomes.enumerated() {
             let (y, b) = subproblems[index]
             for (column, value) in zip(full.blockColumns(year: y, block: b), outcome.values) { x[column.index] = value }
             let blockDuals = combined[index].isEmpty ? outcome.duals : combined[index]
-            for (row, position) in zip(full.blockRows(year: y, block: b), outcome.operationRowPositions) { duals[row.index] = blockDuals[position] }
+            for (row, position) in zip(full.blockRows(year: y, block: b), outcome.operationRowPositions) { duals[row.index] = blockDuals[Int(position)] }
         }
         // An idle-fit row of the master is a slice's headroom row plus its renewables and on-site limit rows with nothing produced.
         for fit in master.idleFitRows {

@@ -28,19 +28,20 @@ struct BendersMaster {
     }
 
     /// Whether `point` (a previous solve's master values) meets this master's bounds and rows, so it can serve as a
-    /// feasible core point; θ columns are ignored.
+    /// feasible core point; θ columns are ignored. Within GLPK's own tolerance (1e-7, relative): its answers hold
+    /// values like −2e-9 for a column at 0.
     func isFeasible(_ point: [Double]) -> Bool {
         let program = model.program
         guard point.count == program.variableCount else { return false }
         var isTheta = [Bool](repeating: false, count: program.variableCount)
         for column in theta { isTheta[column.index] = true }
         for j in 0 ..< program.variableCount where !isTheta[j] {
-            let bounds = program.variableBounds[j], tolerance = 1e-9 * (1 + abs(point[j]))
+            let bounds = program.variableBounds[j], tolerance = 1e-7 * (1 + abs(point[j]))
             if point[j] < bounds.lower - tolerance || point[j] > bounds.upper + tolerance { return false }
         }
         for i in 0 ..< program.constraintCount {
             let activity = program.activity(of: ConstraintID(i), at: point), bounds = program.constraintBounds[i]
-            let tolerance = 1e-9 * (1 + abs(activity))
+            let tolerance = 1e-7 * (1 + abs(activity))
             if activity < bounds.lower - tolerance || activity > bounds.upper + tolerance { return false }
         }
         return true
@@ -114,6 +115,17 @@ struct BendersMaster {
     /// year, the slice where it breaks most — and returns how many it added.
     mutating func addBrokenIdleFits(_ data: PlacementData, at point: [Double], to problem: GLPKProblem) throws -> Int {
         var added = 0
+        for fit in brokenIdleFits(data, at: point) where !idleFitRows.contains(where: { $0.site == fit.site && $0.year == fit.year && $0.slice == fit.slice }) {
+            try addIdleFit(data, site: fit.site, year: fit.year, slice: fit.slice, to: problem)
+            added += 1
+        }
+        return added
+    }
+
+    /// The idle fits of sites with renewables, on-site generation or an upgrade that `point` breaks: in each site and
+    /// year, the slice where it breaks most.
+    func brokenIdleFits(_ data: PlacementData, at point: [Double]) -> [(site: Int, year: Int, slice: Int)] {
+        var broken: [(site: Int, year: Int, slice: Int)] = []
         for (s, site) in data.sites.enumerated() where !site.designs.isEmpty
             && (!site.renewables.isEmpty || data.edge(site: s).onsiteGeneration != nil || data.edge(site: s).gridUpgrade != nil) {
             for y in 0 ..< data.years.count {
@@ -130,14 +142,32 @@ struct BendersMaster {
                     let excess = idle - supply
                     if excess > 1e-7 * (1 + abs(supply)), excess > (worst?.excess ?? 0) { worst = (t, excess) }
                 }
-                guard let worst, !idleFitRows.contains(where: { $0.site == s && $0.year == y && $0.slice == worst.slice }) else { continue }
-                let (terms, bound) = idleFit(data, site: s, year: y, slice: worst.slice)
-                let row = try problem.addConstraint("idle_fit[\(site.region.id),\(data.years[y]),\(data.slices[worst.slice].name)]",
-                                                    variables: terms.map(\.0), coefficients: terms.map(\.1), bounds: .atMost(bound))
-                idleFitRows.append((row, s, y, worst.slice))
-                added += 1
+                if let worst { broken.append((s, y, worst.slice)) }
             }
         }
-        return added
+        return broken
+    }
+
+    /// Sets the curtailment columns of `point` to what its capacity forces: curtail = max(0, C − δ − h) in each slice
+    /// the master holds a column for (``PlacementModel/addConnectionConstraints()``).
+    func fillCurtailment(_ data: PlacementData, at point: inout [Double]) {
+        for s in data.sites.indices {
+            for y in 0 ..< data.years.count where !model.edge.curtailment[s][y].isEmpty {
+                var load = model.connectedLoadTerms(site: s, year: y).reduce(0) { $0 + $1.1 * point[$1.0.index] }
+                if let upgrade = model.upgradeHeadroomTerm(site: s, year: y) { load += upgrade.1 * point[upgrade.0.index] }
+                for (t, column, _) in model.edge.curtailment[s][y] {
+                    point[column.index] = max(0, load - data.connectionHeadroomMW(site: s, year: y, slice: t))
+                }
+            }
+        }
+    }
+
+    /// Adds to the loaded master the idle-fit row of one site, year and slice (one found for an earlier variant of the
+    /// plan, say), with this plan's numbers.
+    mutating func addIdleFit(_ data: PlacementData, site s: Int, year y: Int, slice t: Int, to problem: GLPKProblem) throws {
+        let (terms, bound) = idleFit(data, site: s, year: y, slice: t)
+        let row = try problem.addConstraint("idle_fit[\(data.sites[s].region.id),\(data.years[y]),\(data.slices[t].name)]",
+                                            variables: terms.map(\.0), coefficients: terms.map(\.1), bounds: .atMost(bound))
+        idleFitRows.append((row, s, y, t))
     }
 }

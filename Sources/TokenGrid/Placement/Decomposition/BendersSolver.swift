@@ -10,10 +10,11 @@ import LinearProgramming
 /// Blocks re-solve from their previous basis (dual simplex: only bounds change), the master from its previous basis
 /// (new rows keep it dual feasible), and blocks are spread over worker threads.
 ///
-/// The solver keeps its block problems and its binding cuts between calls, so a sweep's next variant starts warm:
-/// blocks are changed in place (keeping their bases) and the kept cuts are re-evaluated exactly against the new
-/// data (``BendersCut``). Row duals of the blocks are recovered as the master's cut duals' combination of the blocks'
-/// duals, so marginal costs match the full LP's. The caller checks the assembled solution against the full LP.
+/// The solver keeps its block problems, its master's final basis and the points of its binding cuts between calls, so
+/// a sweep's next variant starts warm: blocks are changed in place (keeping their bases), the binding cuts are made
+/// again at their points — exactly, for the new data — and the master starts from the previous variant's basis. Row
+/// duals of the blocks are recovered as the master's cut duals' combination of the blocks' duals, so marginal costs
+/// match the full LP's. The caller checks the assembled solution against the full LP.
 final class BendersSolver {
     var options: SolverOptions
     let threads: Int
@@ -21,20 +22,49 @@ final class BendersSolver {
     var maxIterations: Int
     /// Progress of one iteration: number, lower and upper bound (M$).
     var onIteration: ((Int, Double, Double) -> Void)?
+    /// Weight of the core point in the in-out separation point.
+    var stabilisation = 0.5
+    /// Whether a plan with day blocks starts from the capacity of its 12 × 24 version (``CoarseStart``).
+    var coarseStart = true
+    /// Weight of the core point when it comes from ``CoarseStart``: on 45 days of the 40-site generated plan, 0.9
+    /// needed 56 iterations and 0.9 million block pivots where 0.5 needed 74 and 2.3 million.
+    var coarseStabilisation = 0.9
+    /// How often (in iterations) cuts that have gone slack are removed from the master.
+    var cutCleanupInterval = 4
+    /// Block-LP entries (all blocks together) up to which each block keeps a GLPK problem of its own loaded; beyond,
+    /// blocks share one per worker (see ``BlockProblem``): ``PlacementOptions/residentBlockEntryLimit``.
+    var residentEntryLimit = 4_000_000
 
     private var workers: [BlockWorker] = []
     /// The best master point of the last solve, which starts the next variant's stabilisation when it is feasible there.
     private var incumbent: [Double]?
-    /// Weight of the core point in the in-out separation point.
-    var stabilisation = 0.5
     /// The (year, block) pairs of the plan the workers hold problems for, in a fixed order.
     private(set) var subproblems: [(year: Int, block: Int)] = []
+    /// What the next variant's master starts from.
+    private var keptMaster: KeptMaster?
+
+    /// The final basis of the last master and the idle-fit rows it had found, by what they are (rows move between
+    /// variants: slack cuts are not kept).
+    private struct KeptMaster {
+        var columnStatuses: [Int32]
+        /// Statuses of the master model's own rows.
+        var modelRowStatuses: [Int32]
+        /// Idle-fit rows added while solving (``BendersMaster/addBrokenIdleFits(_:at:to:)``), in order, with their statuses.
+        var idleFits: [(site: Int, year: Int, slice: Int, status: Int32)]
+    }
+
+    /// A cut in the master: its block, the block's row multipliers (to assemble duals) and where it was made.
+    private struct CutOwner {
+        var subproblem: Int
+        var duals: SparseMultipliers
+        var point: [Double]
+    }
 
     struct Outcome {
         var solution: Solution
         var iterations: Int
         var gap: Double
-        /// Cuts carried over from the previous variant and still finite for this one.
+        /// Cuts made again at the binding cuts of the previous variant.
         var cutsReused: Int
         /// Seconds in the master LP and in the block LPs (wall clock, all workers together).
         var masterSeconds: Double
@@ -52,16 +82,81 @@ final class BendersSolver {
 
     /// Solves `data`, whose full LP `full` the caller has built (it is needed to assemble the solution).
     func solve(_ data: PlacementData, full: PlacementModel) throws -> Outcome {
+        let trace = ProcessInfo.processInfo.environment["TOKENGRID_BENDERS_TRACE"] != nil
         let pairs = (0 ..< data.years.count).flatMap { y in data.blocks.indices.map { (year: y, block: $0) } }
-        let prepareStart = DispatchTime.now().uptimeNanoseconds
-        let reused = try prepareWorkers(data, pairs)
-        let prepareSeconds = Double(DispatchTime.now().uptimeNanoseconds - prepareStart) / 1e9
+        var clock = Stopwatch()
+        let warm = try prepareWorkers(data, pairs, full: full)
+        let prepareSeconds = clock.lap()
         var master = BendersMaster(data: data, subproblems: subproblems)
-        let masterProblem = try GLPKProblem(master.model.program)
         let linkingByBlock = subproblems.map { master.linkingColumns(year: $0.year, block: $0.block) }
+        var blockSeconds = 0.0, masterSeconds = 0.0, simplexIterations = 0
 
-        var cutOwners: [Int: (subproblem: Int, duals: SparseMultipliers)] = [:]   // master row index → subproblem and its multipliers
-        func addCut(_ cut: BendersCut, subproblem index: Int, multipliers: [Double], name: String) throws {
+        // A variant of the previous plan starts from the previous master: its binding cuts made again at their points
+        // (exact for this variant's data), its idle-fit rows and its final basis, and exact cuts at its best point.
+        let kept = warm ? keptMaster.flatMap { $0.modelRowStatuses.count == master.model.program.constraintCount
+            && $0.columnStatuses.count == master.model.program.variableCount ? $0 : nil } : nil
+        var startCuts: [(subproblem: Int, point: [Double], outcome: BlockProblem.Outcome, name: String, status: Int32)] = []
+        if kept != nil {
+            for (number, (index, point, outcome)) in try solveKeptPoints().enumerated() {
+                startCuts.append((index, point, outcome, "kept_cut[\(number)]", Basis.atLower))
+            }
+        }
+        let cutsReused = startCuts.count
+        // Blocks read off the full LP have no objective constant: the master carries what the full LP's constant has
+        // beyond its own (zero when every block was built).
+        var blocks = try blockStates()
+        master.model.program.objectiveConstant += full.program.objectiveConstant - master.model.program.objectiveConstant - blocks.reduce(0) { $0 + $1.constant }
+
+        var lower = -Double.infinity, upper = Double.infinity, gap = Double.infinity
+        var iterations = 0
+        var masterSolution: Solution
+        var outcomes: [BlockProblem.Outcome] = []
+        var lastPoints: [[Double]] = []
+        // In-out stabilisation: blocks are solved at a point between the master's answer and the best point so far
+        // (the core), which keeps cuts near the optimum; the previous variant's best point starts the core of the next.
+        var core = warm ? incumbent.flatMap { master.isFeasible($0) ? $0 : nil } : nil
+        var stabilisation = self.stabilisation
+        if !warm, coarseStart, let point = try coarsePoint(data, master: master), master.isFeasible(point), master.brokenIdleFits(data, at: point).isEmpty {
+            core = point
+            // Near the optimum already: stay close to it while the cuts around it are made.
+            stabilisation = coarseStabilisation
+        }
+        var best: (upper: Double, point: [Double], outcomes: [BlockProblem.Outcome])?
+        if let point = core {
+            // Exact cuts at the previous variant's optimum: one pass over the blocks, from their kept bases. (A block
+            // this variant cannot run at that capacity, say with less headroom, starts the loop without a core.)
+            let blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
+            if let first = try? solveBlocks(blockPoints) {
+                simplexIterations += first.reduce(0) { $0 + $1.iterations }
+                upper = master.capacityCost(at: point) + first.reduce(0) { $0 + $1.objective }
+                best = (upper, point, first)
+                for (index, outcome) in first.enumerated() {
+                    startCuts.append((index, blockPoints[index], outcome, "core_cut[\(index)]", Basis.basic))
+                }
+                (lastPoints, outcomes) = (blockPoints, first)
+            } else {
+                core = nil
+            }
+        }
+        // θ of a block read off the full LP has no lower bound of its own (the bound is on the cost with its constant):
+        // its cuts bound it. One without a cut is built afresh, constant and all.
+        var hasCut = [Bool](repeating: false, count: subproblems.count)
+        for cut in startCuts { hasCut[cut.subproblem] = true }
+        let uncut = Set(blocks.indices.filter { blocks[$0].derived && !hasCut[$0] })
+        if !uncut.isEmpty {
+            try rebuild(uncut, data, full: full)
+            let constants = blocks.reduce(0) { $0 + $1.constant }
+            blocks = try blockStates()
+            master.model.program.objectiveConstant += constants - blocks.reduce(0) { $0 + $1.constant }
+        }
+        for (index, state) in blocks.enumerated() where state.derived { master.model.program.setBounds(master.theta[index], .free) }
+        blockSeconds += clock.lap()
+
+        let masterProblem = try GLPKProblem(master.model.program)
+        let modelRows = masterProblem.constraintCount
+        var cutOwners: [Int: CutOwner] = [:]   // master row index → its cut's block, multipliers and point
+        func addCut(_ outcome: BlockProblem.Outcome, at point: [Double], subproblem index: Int, name: String) throws {
+            let cut = BendersCut(outcome: outcome, at: point)
             var variables = [master.theta[index]], coefficients = [1.0]
             // Slopes below 1e-30 are rounding noise (and outside what GLPK takes safely); leaving them out moves the
             // cut by less than 1e-25 over any capacity the plan can hold.
@@ -70,61 +165,48 @@ final class BendersSolver {
                 coefficients.append(-slope)
             }
             let row = try masterProblem.addConstraint(name, variables: variables, coefficients: coefficients, bounds: .atLeast(cut.constant))
-            cutOwners[row.index] = (index, SparseMultipliers(multipliers))
+            cutOwners[row.index] = CutOwner(subproblem: index, duals: SparseMultipliers(outcome.duals), point: point)
         }
-        var keptRows: [ConstraintID] = []
-        for (number, (index, cut, multipliers)) in reused.enumerated() {
-            try addCut(cut, subproblem: index, multipliers: multipliers, name: "kept_cut[\(number)]")
-            keptRows.append(ConstraintID(masterProblem.constraintCount - 1))
-        }
-
-
-        var lower = -Double.infinity, upper = Double.infinity, gap = Double.infinity
-        var iterations = 0, simplexIterations = 0
-        var masterSolution: Solution
-        var outcomes: [BlockProblem.Outcome] = []
-        var masterSeconds = 0.0, blockSeconds = 0.0
-        // In-out stabilisation: blocks are solved at a point between the master's answer and the best point so far
-        // (the core), which keeps cuts near the optimum; the previous variant's best point starts the core of the next.
-        var core = incumbent.flatMap { master.isFeasible($0) ? $0 : nil }
-        var best: (upper: Double, point: [Double], outcomes: [BlockProblem.Outcome])?
-        var weight = core == nil ? 0 : stabilisation
-        if let core {
-            // Exact cuts at the previous variant's optimum first: one pass over the blocks, from their kept bases.
-            let blockPoints = linkingByBlock.map { $0.map { core[$0.index] } }
-            let blockStart = DispatchTime.now().uptimeNanoseconds
-            let first = try solveBlocks(blockPoints)
-            blockSeconds += Double(DispatchTime.now().uptimeNanoseconds - blockStart) / 1e9
-            simplexIterations += first.reduce(0) { $0 + $1.iterations }
-            upper = master.capacityCost(at: core) + first.reduce(0) { $0 + $1.objective }
-            best = (upper, core, first)
-            for (index, outcome) in first.enumerated() {
-                try addCut(BendersCut(outcome: outcome, at: blockPoints[index]), subproblem: index, multipliers: outcome.duals, name: "core_cut[\(index)]")
+        var startBasis: Basis?
+        if let kept {
+            var rowStatuses = kept.modelRowStatuses
+            for fit in kept.idleFits {
+                try master.addIdleFit(data, site: fit.site, year: fit.year, slice: fit.slice, to: masterProblem)
+                rowStatuses.append(fit.status)
             }
+            startBasis = Basis(rowStatuses: rowStatuses + startCuts.map(\.status), columnStatuses: kept.columnStatuses)
         }
+        for cut in startCuts {
+            try addCut(cut.outcome, at: cut.point, subproblem: cut.subproblem, name: cut.name)
+            simplexIterations += cut.outcome.iterations
+        }
+        if let startBasis { try masterProblem.setBasis(startBasis) }
+        var weight = core == nil ? 0 : stabilisation, backOff = 0
+        if trace { print("      benders start: prepare \(prepareSeconds) s, \(cutsReused) cuts made again, core \(core != nil), blocks \(blockSeconds) s") }
         repeat {
             iterations += 1
-            let masterStart = DispatchTime.now().uptimeNanoseconds
-            masterSolution = try solveMaster(masterProblem, iteration: iterations, keptCuts: reused.count)
+            clock.reset()
+            masterSolution = try solveMaster(masterProblem, iteration: iterations, fromKeptBasis: startBasis != nil)
             // Rows that keep every block feasible, added when the master's answer breaks them.
             while try master.addBrokenIdleFits(data, at: masterSolution.variableValues, to: masterProblem) > 0 {
-                masterSolution = try solveMaster(masterProblem, iteration: iterations + 1, keptCuts: reused.count)
+                masterSolution = try solveMaster(masterProblem, iteration: iterations + 1, fromKeptBasis: false)
             }
             if iterations % cutCleanupInterval == 0 {
-                try removeSlackCuts(masterProblem, &masterSolution, owners: &cutOwners, kept: &keptRows, master: &master)
+                try removeSlackCuts(masterProblem, &masterSolution, owners: &cutOwners, master: &master)
             }
-            masterSeconds += Double(DispatchTime.now().uptimeNanoseconds - masterStart) / 1e9
+            masterSeconds += clock.lap()
             simplexIterations += masterSolution.iterations
             lower = masterSolution.objective
             let answer = masterSolution.variableValues
             let point = core.map { core in zip(core, answer).map { weight * $0 + (1 - weight) * $1 } } ?? answer
             let blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
-            let blockStart = DispatchTime.now().uptimeNanoseconds
-            outcomes = try solveBlocks(blockPoints)
-            blockSeconds += Double(DispatchTime.now().uptimeNanoseconds - blockStart) / 1e9
+            outcomes = try solveBlocks(blockPoints, previous: (lastPoints, outcomes))
+            lastPoints = blockPoints
+            blockSeconds += clock.lap()
             simplexIterations += outcomes.reduce(0) { $0 + $1.iterations }
             let candidate = master.capacityCost(at: point) + outcomes.reduce(0) { $0 + $1.objective }
-            if candidate < upper {
+            let improved = candidate < upper
+            if improved {
                 upper = candidate
                 best = (candidate, point, outcomes)
                 core = point
@@ -133,29 +215,34 @@ final class BendersSolver {
             }
             gap = (upper - lower) / max(1e-9, abs(upper))
             onIteration?(iterations, lower, upper)
-            if iterations >= maxIterations { break }
-            if gap <= relativeGap {
-                // Kept cuts carry multipliers of another variant's data, which are not dual feasible for this one: when
-                // any still holds the bound, set them all aside and converge again on this variant's own cuts, so that
-                // the duals assembled from the final master are this LP's.
-                guard keptRows.contains(where: { masterSolution.constraintDuals[$0.index] > 1e-12 }) else { break }
-                for row in keptRows {
-                    try masterProblem.setBounds(row, .free)
-                    cutOwners[row.index] = nil
-                }
-                keptRows = []
+            if trace {
+                print("      it \(iterations): \(outcomes.reduce(0) { $0 + $1.iterations }) block its, lower \(lower) upper \(upper) gap \(gap), master \(masterProblem.constraintCount) rows, \(masterSeconds) s, blocks \(blockSeconds) s")
             }
+            if iterations >= maxIterations || gap <= relativeGap { break }
             var added = 0
             for (index, outcome) in outcomes.enumerated() {
                 let cut = BendersCut(outcome: outcome, at: blockPoints[index])
                 let atAnswer = cut.value(at: linkingByBlock[index].map { answer[$0.index] })
                 guard atAnswer > answer[master.theta[index].index] + 1e-9 * max(1, abs(atAnswer)) else { continue }
-                try addCut(cut, subproblem: index, multipliers: outcome.duals, name: "cut[\(iterations),\(index)]")
+                try addCut(outcome, at: blockPoints[index], subproblem: index, name: "cut[\(iterations),\(index)]")
                 added += 1
             }
             // A separation point whose cuts leave the master's answer standing says nothing new: next time solve the
-            // blocks at the answer itself, which either cuts it off or proves it optimal.
-            weight = added == 0 ? 0 : stabilisation
+            // blocks at the answer itself, which either cuts it off or proves it optimal. So too near the end (within
+            // 1,000 times the stopping gap), where the answer is often at the optimum and a point between it and the
+            // core would only close a fixed share of the upper bound's distance each iteration — as long as solving
+            // at the answer finds better points: when it does not, the cuts are not yet good enough near the answer,
+            // and the next two iterations are stabilised again (by at most 0.7: on 45 days of the generated 40-site
+            // plan, 32 iterations against 49 at 0.9 and three).
+            if added == 0 {
+                weight = 0
+            } else if gap < 1000 * relativeGap {
+                if weight == 0 && !improved { backOff = 2 }
+                weight = backOff > 0 ? min(stabilisation, 0.7) : 0
+                backOff = max(0, backOff - 1)
+            } else {
+                weight = stabilisation
+            }
         } while true
         var chosen = best ?? (upper, masterSolution.variableValues, outcomes)
         // The duals come from the final master, whose answer may differ from the best (stabilised) point by a
@@ -164,31 +251,39 @@ final class BendersSolver {
         let answer = masterSolution.variableValues
         if chosen.point != answer {
             let blockPoints = linkingByBlock.map { $0.map { answer[$0.index] } }
-            let atAnswer = try solveBlocks(blockPoints)
+            let atAnswer = try solveBlocks(blockPoints, previous: (lastPoints, outcomes))
             let cost = master.capacityCost(at: answer) + atAnswer.reduce(0) { $0 + $1.objective }
             if cost <= chosen.upper + relativeGap * abs(chosen.upper) { chosen = (cost, answer, atAnswer) }
         }
         incumbent = chosen.point
-        try keepCuts(cutOwners, masterSolution: masterSolution)
-        let assemblyStart = DispatchTime.now().uptimeNanoseconds
+        try keep(masterProblem, modelRows: modelRows, master: master, cutOwners: cutOwners)
+        clock.reset()
         let solution = BendersAssembly(full: full, master: master, subproblems: subproblems).solution(
             masterValues: chosen.point, masterDuals: masterSolution.constraintDuals, outcomes: chosen.outcomes,
-            cutOwners: cutOwners, cutWeights: masterSolution.constraintDuals, objective: chosen.upper, iterations: simplexIterations, method: options.method)
-        let assemblySeconds = Double(DispatchTime.now().uptimeNanoseconds - assemblyStart) / 1e9
-        if ProcessInfo.processInfo.environment["TOKENGRID_BENDERS_TRACE"] != nil {
-            print("    benders: prepare \(prepareSeconds) s, master \(masterSeconds) s, blocks \(blockSeconds) s, assembly \(assemblySeconds) s, \(iterations) iterations")
+            cutDuals: cutOwners.map { ($0.key, $0.value.subproblem, $0.value.duals) },
+            objective: chosen.upper, iterations: simplexIterations, method: options.method)
+        if trace {
+            print("    benders: prepare \(prepareSeconds) s, master \(masterSeconds) s, blocks \(blockSeconds) s, assembly \(clock.lap()) s, \(iterations) iterations")
         }
-        return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: reused.count, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
+        return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: cutsReused, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
     }
 
-    /// How often (in iterations) cuts that have gone slack are removed from the master.
-    var cutCleanupInterval = 4
+    /// A master point with the capacity ``CoarseStart`` finds (θ at 0), or nil when it does not apply: the plan has
+    /// single-slice blocks, or master columns besides capacity and θ (a carbon cap's allowances) it cannot set.
+    private func coarsePoint(_ data: PlacementData, master: BendersMaster) throws -> [Double]? {
+        let columns = master.model.stockColumns()
+        guard master.model.capacityPartColumns().count + master.theta.count == master.model.program.variableCount,
+              let capacity = try CoarseStart.capacity(for: data, options: options, threads: threads), capacity.count == columns.count else { return nil }
+        var point = [Double](repeating: 0, count: master.model.program.variableCount)
+        for (column, value) in zip(columns, capacity) { point[column.index] = value }
+        master.fillCurtailment(data, at: &point)
+        return point
+    }
 
     /// Removes the cuts that are slack with a zero dual at the master's answer (they would only slow its solves; any
     /// that matters again is found again), and renumbers what refers to later rows, the solution's row values included
     /// (the loop may end on this solution, and its duals are then read by the new row numbers).
-    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: inout Solution, owners: inout [Int: (subproblem: Int, duals: SparseMultipliers)],
-                                 kept: inout [ConstraintID], master: inout BendersMaster) throws {
+    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: inout Solution, owners: inout [Int: CutOwner], master: inout BendersMaster) throws {
         let slack = owners.keys.filter { row in
             solution.constraintDuals[row] == 0 && problem.constraintCount > row
         }.filter { row in
@@ -206,27 +301,32 @@ final class BendersSolver {
             while low < high { let mid = (low + high) / 2; if slack[mid] < row { low = mid + 1 } else { high = mid } }
             return row - low
         }
-        var renumbered: [Int: (subproblem: Int, duals: SparseMultipliers)] = [:]
+        var renumbered: [Int: CutOwner] = [:]
         for (row, owner) in owners where !removed.contains(row) { renumbered[moved(row)] = owner }
         owners = renumbered
-        kept = kept.filter { !removed.contains($0.index) }.map { ConstraintID(moved($0.index)) }
         master.idleFitRows = master.idleFitRows.map { (ConstraintID(moved($0.row.index)), $0.site, $0.year, $0.slice) }
         solution.constraintDuals = solution.constraintDuals.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
         solution.constraintActivities = solution.constraintActivities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
-    /// Solves the master: the first time from scratch by primal simplex, afterwards from the previous basis by dual
-    /// simplex (added cuts keep it dual feasible), and again from scratch by primal simplex if that does not end optimal
-    /// (GLPK has called a master with many kept cuts infeasible that primal simplex solves). Unscaled: scale factors
-    /// fixed before the cuts arrive fit them badly, and GLPK then failed on masters HiGHS solved at once.
-    private func solveMaster(_ problem: GLPKProblem, iteration: Int, keptCuts: Int) throws -> Solution {
+    /// Solves the master: the first time from scratch by primal simplex (or from the previous variant's basis), afterwards
+    /// from the previous basis by dual simplex (added cuts keep it dual feasible), and again from scratch by primal
+    /// simplex if that does not end optimal (GLPK has called a master with many kept cuts infeasible that primal simplex
+    /// solves). Unscaled: scale factors fixed before the cuts arrive fit them badly, and GLPK then failed on masters
+    /// HiGHS solved at once.
+    private func solveMaster(_ problem: GLPKProblem, iteration: Int, fromKeptBasis: Bool) throws -> Solution {
         var solution: Solution?
-        if iteration > 1 { solution = try? problem.solve(SolverOptions(method: .dualSimplex, presolve: false, scaling: false, warmStart: true)) }
+        if iteration > 1 {
+            solution = try? problem.solve(SolverOptions(method: .dualSimplex, presolve: false, scaling: false, warmStart: true))
+        } else if fromKeptBasis {
+            // Another variant's basis: neither primal nor dual feasible in general, which primal simplex starts from best.
+            solution = try? problem.solve(SolverOptions(method: .primalSimplex, presolve: false, scaling: false, warmStart: true))
+        }
         if solution?.status != .optimal {
             do {
                 solution = try problem.solve(SolverOptions(method: .primalSimplex, presolve: false, scaling: false))
             } catch {
-                throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master, iteration \(iteration) (\(keptCuts) cuts kept from the previous variant): \(error)")
+                throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master, iteration \(iteration): \(error)")
             }
         }
         guard let solution, solution.status == .optimal else {
@@ -235,39 +335,67 @@ final class BendersSolver {
         return solution
     }
 
-    /// Creates the workers and their block problems for a new plan shape, or loads the new variant into the ones held
-    /// (returning the kept cuts re-evaluated for it).
-    private func prepareWorkers(_ data: PlacementData, _ pairs: [(year: Int, block: Int)]) throws -> [(Int, BendersCut, [Double])] {
+    /// Creates the workers and their block problems for a new plan shape, or loads the new variant into the ones held.
+    /// - Returns: whether the blocks (and what the solver kept) are those of a previous variant of this plan.
+    private func prepareWorkers(_ data: PlacementData, _ pairs: [(year: Int, block: Int)], full: PlacementModel) throws -> Bool {
         let count = max(1, min(threads, pairs.count))
         let sameShape = !workers.isEmpty && workers.count == count && subproblems.count == pairs.count
             && zip(subproblems, pairs).allSatisfy { $0.year == $1.year && $0.block == $1.block }
-        let workers: [BlockWorker]
-        if !sameShape {
-            releaseWorkers()
-            workers = (0 ..< count).map { BlockWorker(index: $0) }
-            self.workers = workers
-            subproblems = pairs
+        if sameShape {
+            let workers = self.workers
             _ = try runInParallel(on: workers.map(\.thread)) { index in
-                workers[index].problems = try stride(from: index, to: pairs.count, by: count).map {
-                    try BlockProblem(data: data, year: pairs[$0].year, block: pairs[$0].block)
-                }
+                for problem in workers[index].problems { try problem.load(data, full: full) }
             }
-            return []
+            return true
         }
-        workers = self.workers
-        let loaded = try runInParallel(on: workers.map(\.thread)) { index -> [(Int, BendersCut, [Double])] in
-            try workers[index].problems.enumerated().flatMap { k, problem in
-                try problem.load(data).map { (index + k * count, $0.cut, $0.multipliers) }
+        releaseWorkers()
+        keptMaster = nil
+        incumbent = nil
+        let workers = (0 ..< count).map { BlockWorker(index: $0) }
+        self.workers = workers
+        subproblems = pairs
+        // Resident problems only while they are small in all: estimated from the first block, as all are alike.
+        let first = PlacementModel.build(data, scope: .block(year: pairs[0].year, block: pairs[0].block), names: false)
+        let resident = first.program.entryCount * pairs.count <= residentEntryLimit
+        _ = try runInParallel(on: workers.map(\.thread)) { index in
+            var made: [BlockProblem] = []
+            for k in stride(from: index, to: pairs.count, by: count) {
+                let problem = try BlockProblem(data: data, year: pairs[k].year, block: pairs[k].block, resident: resident, full: resident ? full : nil)
+                if let previous = made.last { problem.sharePattern(with: previous) }
+                made.append(problem)
             }
+            workers[index].problems = made
         }
-        return loaded.flatMap { $0 }.sorted { $0.0 < $1.0 }
+        return false
     }
 
-    /// Solves every block at its linking values, in parallel, and returns the outcomes in subproblem order.
-    private func solveBlocks(_ points: [[Double]]) throws -> [BlockProblem.Outcome] {
+    /// Each block's objective constant and whether its program was read off the full LP, in subproblem order.
+    private func blockStates() throws -> [(constant: Double, derived: Bool)] {
+        let workers = self.workers, count = workers.count
+        let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
+            workers[index].problems.map { (constant: $0.program.objectiveConstant, derived: $0.isDerived) }
+        }
+        return (0 ..< subproblems.count).map { perWorker[$0 % count][$0 / count] }
+    }
+
+    /// Builds afresh the blocks `indices` (subproblem order) for `data`.
+    private func rebuild(_ indices: Set<Int>, _ data: PlacementData, full: PlacementModel) throws {
+        let workers = self.workers, count = workers.count
+        _ = try runInParallel(on: workers.map(\.thread)) { index in
+            for (k, problem) in workers[index].problems.enumerated() where indices.contains(index + k * count) { try problem.build(data, full: full) }
+        }
+    }
+
+    /// Solves every block at its linking values, in parallel, and returns the outcomes in subproblem order. A block
+    /// whose values are those of `previous` (same variant) keeps its previous outcome: the same LP gives the same cut.
+    private func solveBlocks(_ points: [[Double]], previous: (points: [[Double]], outcomes: [BlockProblem.Outcome]) = ([], [])) throws -> [BlockProblem.Outcome] {
         let workers = self.workers, count = workers.count, method = options.method
         let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
-            try workers[index].problems.enumerated().map { k, problem in try problem.solve(linking: points[index + k * count], method: method) }
+            try workers[index].problems.enumerated().map { k, problem -> BlockProblem.Outcome in
+                let subproblem = index + k * count
+                if subproblem < previous.points.count, previous.points[subproblem] == points[subproblem] { return previous.outcomes[subproblem] }
+                return try workers[index].solve(problem, at: points[subproblem], method: method)
+            }
         }
         var outcomes = [BlockProblem.Outcome?](repeating: nil, count: subproblems.count)
         for (index, list) in perWorker.enumerated() {
@@ -276,17 +404,36 @@ final class BendersSolver {
         return outcomes.map { $0! }
     }
 
-    /// Keeps, for the next variant, the multipliers of the cuts that bind at the final master (the next variant also
-    /// starts with exact cuts at this one's optimum).
-    private func keepCuts(_ owners: [Int: (subproblem: Int, duals: SparseMultipliers)], masterSolution: Solution) throws {
-        var keep = [[[Double]]](repeating: [], count: subproblems.count)
-        for (row, owner) in owners.sorted(by: { $0.key < $1.key }) where masterSolution.constraintDuals[row] > 1e-12 {
-            keep[owner.subproblem].append(owner.duals.dense)
+    /// Solves each block at the points of the cuts kept from the previous variant: (subproblem, point, outcome), in
+    /// subproblem order. A point this variant's block cannot run at (less headroom, say) is passed over.
+    private func solveKeptPoints() throws -> [(Int, [Double], BlockProblem.Outcome)] {
+        let workers = self.workers, count = workers.count, method = options.method
+        let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
+            workers[index].problems.enumerated().flatMap { k, problem -> [(Int, [Double], BlockProblem.Outcome)] in
+                defer { problem.keptPoints = [] }
+                return problem.keptPoints.compactMap { point in
+                    (try? workers[index].solve(problem, at: point, method: method)).map { (index + k * count, point, $0) }
+                }
+            }
         }
-        let kept = keep
+        return perWorker.flatMap { $0 }.sorted { $0.0 < $1.0 }
+    }
+
+    /// Keeps for the next variant the master's final basis, its idle-fit rows and the points of the cuts it holds at
+    /// their bounds (non-basic: those that bind), which the next variant makes again.
+    private func keep(_ problem: GLPKProblem, modelRows: Int, master: BendersMaster, cutOwners: [Int: CutOwner]) throws {
+        let basis = problem.basis()
+        let idleFits = master.idleFitRows.filter { $0.row.index >= modelRows }.sorted { $0.row.index < $1.row.index }
+            .map { (site: $0.site, year: $0.year, slice: $0.slice, status: basis.rowStatuses[$0.row.index]) }
+        keptMaster = KeptMaster(columnStatuses: basis.columnStatuses, modelRowStatuses: Array(basis.rowStatuses[0 ..< modelRows]), idleFits: idleFits)
+        var points = [[[Double]]](repeating: [], count: subproblems.count)
+        for (row, owner) in cutOwners.sorted(by: { $0.key < $1.key }) where basis.rowStatuses[row] != Basis.basic {
+            points[owner.subproblem].append(owner.point)
+        }
+        let kept = points
         let workers = self.workers, count = workers.count
         _ = try runInParallel(on: workers.map(\.thread)) { index in
-            for (k, problem) in workers[index].problems.enumerated() { problem.keptMultipliers = kept[index + k * count] }
+            for (k, problem) in workers[index].problems.enumerated() { problem.keptPoints = kept[index + k * count] }
         }
     }
 
@@ -294,8 +441,25 @@ final class BendersSolver {
     private func releaseWorkers() {
         guard !workers.isEmpty else { return }
         let workers = self.workers
-        _ = try? runInParallel(on: workers.map(\.thread)) { index in workers[index].problems = [] }
+        _ = try? runInParallel(on: workers.map(\.thread)) { index in
+            workers[index].problems = []
+            workers[index].releaseShared()
+        }
         for worker in workers { worker.thread.stop() }
         self.workers = []
     }
+}
+
+/// Wall-clock laps for the Benders trace and phase timings.
+struct Stopwatch {
+    private var mark = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the last lap (or reset).
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { mark = now }
+        return Double(now - mark) / 1e9
+    }
+
+    mutating func reset() { mark = DispatchTime.now().uptimeNanoseconds }
 }

@@ -1,56 +1,98 @@
 import LinearProgramming
 
 /// One (year, block) operational LP with capacity given, kept on its worker thread between Benders iterations — and
-/// between variants of a plan — so that each re-solve starts from the previous basis.
+/// between variants of a plan — with the basis of its last solve, so that each re-solve starts from there.
+///
+/// Its numbers are held as a ``CompactProgram``. While a plan's blocks are small in all (``BendersSolver/residentEntryLimit``)
+/// each block also keeps a GLPK problem of its own, loaded once; beyond that (a full chronological year: 2,190 day
+/// blocks of 5,000 rows, 3 MB each in GLPK) blocks are loaded one after another into their worker's one GLPK problem
+/// (``BlockWorker``), in place where the pattern is the same, and start from their own saved basis.
 final class BlockProblem {
     let year: Int
     let block: Int
-    private(set) var problem: GLPKProblem
-    private var fingerprint: ProgramFingerprint
+    let label: String
+    private(set) var program: CompactProgram
+    /// The GLPK problem kept loaded for this block alone, if any.
+    private(set) var resident: GLPKProblem?
+    /// The basis of the last solve (kept here when the block is solved in its worker's shared problem).
+    var basis: Basis?
+    /// Whether the block has been solved since its pattern last changed (its basis, resident or saved, is its own).
+    private(set) var hasBasis = false
     /// Columns fixed at the master's values (capacity of the year, and the block's emission allowance under a cap).
     private(set) var linkingColumns: [VariableID]
-    /// Columns and rows shared with the full LP, in ``PlacementModel/blockColumns(year:block:)`` order.
-    private(set) var operationColumns: [VariableID]
-    private(set) var operationRows: [ConstraintID]
-    let label: String
-    private var hasBasis = false
-    /// Multipliers of cuts kept from earlier variants, re-evaluated against each new variant's block LP.
-    var keptMultipliers: [[Double]] = []
+    /// Columns and rows shared with the full LP, in ``PlacementModel/blockColumns(year:block:)`` and
+    /// ``PlacementModel/blockRows(year:block:)`` order, as positions in the block LP.
+    private(set) var operationColumns: [Int32]
+    private(set) var operationRows: [Int32]
+    /// The linking values of the cuts kept from the previous variant: the next variant makes its cuts there again,
+    /// exactly for its own data.
+    var keptPoints: [[Double]] = []
+    /// Counts loads of new data, so that a worker knows whether the program it holds is still this block's.
+    private(set) var version = 0
 
-    init(data: PlacementData, year: Int, block: Int) throws {
+    /// How this block's numbers are read off the full LP (plans with resident blocks only: sweeps of small plans).
+    private var derivation: BlockDerivation?
+    /// Whether the program was read off the full LP, without its objective constant (see ``BlockDerivation``).
+    private(set) var isDerived = false
+
+    /// Builds the block's LP; with `full` (the plan's full LP), also how to read it off the next variant's full LP.
+    init(data: PlacementData, year: Int, block: Int, resident: Bool, full: PlacementModel?) throws {
         self.year = year
         self.block = block
-        let model = PlacementModel.build(data, scope: .block(year: year, block: block))
-        problem = try GLPKProblem(model.program, names: false)
-        fingerprint = ProgramFingerprint(model.program)
+        let model = PlacementModel.build(data, scope: .block(year: year, block: block), names: false)
+        program = try CompactProgram(model.program)
+        self.resident = resident ? try GLPKProblem(program) : nil
         linkingColumns = model.linkingColumns(year: year, block: block)
-        operationColumns = model.blockColumns(year: year, block: block)
-        operationRows = model.blockRows(year: year, block: block)
+        operationColumns = model.blockColumns(year: year, block: block).map { Int32($0.index) }
+        operationRows = model.blockRows(year: year, block: block).map { Int32($0.index) }
         label = "\(data.years[year])/\(model.blockID(block))"
+        if let full { derivation = makeDerivation(full) }
     }
 
-    /// Loads the block of a new variant of the plan: in place, keeping the basis, when its LP has the same shape; the
-    /// cuts kept from earlier variants are re-evaluated against it (a cut from any multipliers is valid for any variant).
-    /// - Returns: the re-evaluated cuts that are still finite, each with its multipliers.
-    func load(_ data: PlacementData) throws -> [(cut: BendersCut, multipliers: [Double])] {
-        let model = PlacementModel.build(data, scope: .block(year: year, block: block))
-        if let updated = try problem.update(from: fingerprint, to: model.program) {
-            fingerprint = updated
+    private func makeDerivation(_ full: PlacementModel) -> BlockDerivation? {
+        BlockDerivation(block: program, linking: linkingColumns, operationColumns: operationColumns, operationRows: operationRows,
+                        year: year, block: block, full: full)
+    }
+
+    /// Loads the block of a new variant of the plan: read off its full LP `full` when it can be, else built. The basis
+    /// (and the kept cut points) stay when the LP has the same pattern; otherwise they no longer fit and are dropped.
+    func load(_ data: PlacementData, full: PlacementModel) throws {
+        if let derivation, let new = try derivation.program(from: full.program, template: program) {
+            if let resident { _ = resident.load(new, replacing: program) }
+            program = new
+            isDerived = true
+            version += 1
+            return
+        }
+        try build(data, full: full)
+    }
+
+    /// Builds the block's LP for `data` (with its objective constant, unlike one read off the full LP).
+    func build(_ data: PlacementData, full: PlacementModel) throws {
+        let model = PlacementModel.build(data, scope: .block(year: year, block: block), names: false)
+        var new = try CompactProgram(model.program)
+        let linking = model.linkingColumns(year: year, block: block)
+        if new.hasSamePattern(as: program) && linking == linkingColumns {
+            new.sharePattern(with: program)
+            if let resident { _ = resident.load(new, replacing: program) }
         } else {
-            // Another shape: rows no longer match the kept multipliers, nor the basis.
-            problem = try GLPKProblem(model.program, names: false)
-            fingerprint = ProgramFingerprint(model.program)
+            resident = resident == nil ? nil : try GLPKProblem(new)
+            basis = nil
             hasBasis = false
-            keptMultipliers = []
+            keptPoints = []
+            linkingColumns = linking
+            operationColumns = model.blockColumns(year: year, block: block).map { Int32($0.index) }
+            operationRows = model.blockRows(year: year, block: block).map { Int32($0.index) }
         }
-        linkingColumns = model.linkingColumns(year: year, block: block)
-        operationColumns = model.blockColumns(year: year, block: block)
-        operationRows = model.blockRows(year: year, block: block)
-        let cuts = keptMultipliers.compactMap { multipliers in
-            BendersCut(multipliers: multipliers, program: model.program, linking: linkingColumns, impliedUpper: model.impliedUpperBounds).map { ($0, multipliers) }
-        }
-        keptMultipliers = []
-        return cuts
+        program = new
+        isDerived = false
+        if derivation != nil || resident != nil { derivation = makeDerivation(full) }
+        version += 1
+    }
+
+    /// Shares the pattern arrays of `other` (a block of the same shape on the same worker) to save memory.
+    func sharePattern(with other: BlockProblem) {
+        program.sharePattern(with: other.program)
     }
 
     /// What one solve at given capacity returns: its cost, the cut's gradient, and the values to assemble results.
@@ -66,20 +108,25 @@ final class BlockProblem {
         /// Duals of every row of the block LP, kept for the cut and for assembling duals.
         var duals: [Double]
         /// Positions, among the block LP's rows, of the rows the full LP shares (``PlacementModel/blockRows(year:block:)``).
-        var operationRowPositions: [Int]
+        var operationRowPositions: [Int32]
         var iterations: Int
     }
 
-    /// Fixes the linking columns at `values` and solves, warm-started after the first time.
-    func solve(linking values: [Double], method: SolverOptions.Method) throws -> Outcome {
+    /// Fixes the linking columns of `problem` (this block's LP, loaded) at `values` and solves it: by dual simplex from
+    /// the block's own basis (between iterations only bounds change, which leaves it dual feasible); the first time by
+    /// `method`, or primal simplex for dual (the master's first capacity leaves the block primal feasible at little or
+    /// no output, while GLPK's dual simplex took 1.8 s from its advanced basis on a 24-hour block, against 67 ms), from
+    /// whatever basis `problem` holds when `warm` (a block of the same pattern's).
+    func solve(_ problem: GLPKProblem, at values: [Double], method: SolverOptions.Method, warm: Bool) throws -> Outcome {
         for (column, value) in zip(linkingColumns, values) {
             // The master's values below 1e-30 are rounding noise around zero.
             try problem.setBounds(column, .equal(to: value < 1e-30 ? 0 : value))
         }
-        // Between iterations only bounds change, which leaves the basis dual feasible: dual simplex is the right restart.
+        let options = hasBasis ? SolverOptions(method: .dualSimplex, presolve: false, warmStart: true)
+            : SolverOptions(method: method == .dualSimplex ? .primalSimplex : method, presolve: false, warmStart: warm)
         let solution: Solution
         do {
-            solution = try problem.solve(SolverOptions(method: hasBasis || method == .interiorPoint ? .dualSimplex : method, presolve: false, warmStart: hasBasis))
+            solution = try problem.solve(options)
         } catch {
             throw LinearProgrammingError.solverFailure(code: -1, message: "block \(label): \(error)")
         }
@@ -89,19 +136,48 @@ final class BlockProblem {
         hasBasis = true
         return Outcome(year: year, block: block, objective: solution.objective,
                        gradient: linkingColumns.map { solution.reducedCosts[$0.index] },
-                       values: operationColumns.map { solution.variableValues[$0.index] },
-                       duals: solution.constraintDuals.map { $0 },
-                       operationRowPositions: operationRows.map(\.index),
-                       iterations: solution.iterations)
+                       values: operationColumns.map { solution.variableValues[Int($0)] },
+                       duals: solution.constraintDuals, operationRowPositions: operationRows, iterations: solution.iterations)
     }
 }
 
-/// A worker thread and the block problems it owns (touched only on that thread).
+/// A worker thread, the block problems it owns (touched only on that thread) and the one GLPK problem it loads
+/// blocks without a resident problem into.
 final class BlockWorker: @unchecked Sendable {
     let thread: SolverThread
     var problems: [BlockProblem] = []
+    /// The shared GLPK problem, the program it holds, and the block (and its data version) that program is.
+    private var shared: (problem: GLPKProblem, program: CompactProgram, owner: ObjectIdentifier?, version: Int)?
 
     init(index: Int) {
         thread = SolverThread(name: "tokengrid-blocks-\(index)")
+    }
+
+    /// Solves `block` at the linking `values`, in its resident problem or loaded into the shared one.
+    func solve(_ block: BlockProblem, at values: [Double], method: SolverOptions.Method) throws -> BlockProblem.Outcome {
+        if let resident = block.resident { return try block.solve(resident, at: values, method: method, warm: false) }
+        let problem: GLPKProblem
+        var warm = false
+        if let shared, shared.owner == ObjectIdentifier(block), shared.version == block.version {
+            problem = shared.problem
+        } else {
+            if let shared, shared.problem.load(block.program, replacing: shared.program) {
+                problem = shared.problem
+                // A block never solved starts from the basis of the last block of its pattern solved here.
+                warm = true
+            } else {
+                problem = try GLPKProblem(block.program)
+            }
+            if block.hasBasis, let basis = block.basis { try problem.setBasis(basis) }
+            shared = (problem, block.program, ObjectIdentifier(block), block.version)
+        }
+        let outcome = try block.solve(problem, at: values, method: method, warm: warm)
+        block.basis = problem.basis()
+        return outcome
+    }
+
+    /// Drops the shared problem (GLPK problems must be freed on the thread that made them: call on this worker's thread).
+    func releaseShared() {
+        shared = nil
     }
 }

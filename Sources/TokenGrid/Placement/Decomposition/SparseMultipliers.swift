@@ -18,13 +18,6 @@ struct SparseMultipliers: Sendable {
         self.values = values
     }
 
-    /// The dense vector again.
-    var dense: [Double] {
-        var result = [Double](repeating: 0, count: count)
-        for (k, value) in zip(indices, values) { result[Int(k)] = value }
-        return result
-    }
-
     /// Adds `weight` × these multipliers to `sum` (of length ``count``).
     func add(times weight: Double, to sum: inout [Double]) {
         for (k, value) in zip(indices, values) { sum[Int(k)] += weight * value }

@@ -77,6 +77,16 @@ extension PlacementModel {
     }
 
     private func edgeCapacityPartColumns() -> [VariableID] {
-        edgeStocks.flatMap { $0.capacity + $0.build } + edge.curtailment.flatMap { $0.flatMap { $0.map(\.column) } }
+        edgeStocks.flatMap { $0.capacity + $0.build } + curtailmentColumns()
     }
+
+    /// The capacity part's columns but the curtailment ones, which follow from them (and whose number depends on the
+    /// slices): what a plan's version on other slices can hand over.
+    func stockColumns() -> [VariableID] {
+        let curtailment = Set(curtailmentColumns().map(\.index))
+        return capacityPartColumns().filter { !curtailment.contains($0.index) }
+    }
+
+    /// `curtail[s,y,t]` columns of flexible connections, by site, year and slice.
+    func curtailmentColumns() -> [VariableID] { edge.curtailment.flatMap { $0.flatMap { $0.map(\.column) } } }
 }
