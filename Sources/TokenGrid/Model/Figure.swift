@@ -19,6 +19,10 @@ public struct Figure: Sendable, Hashable, Codable {
         self.reason = reason
     }
 
+    /// The figure as whole years of an asset's life, at least 1: the lifetime year links retire builds after (and the
+    /// one rounding of lifetimes everywhere: capacity links, existing clusters, grid-edge stocks).
+    public var wholeYears: Int { max(1, Int(value.rounded())) }
+
     /// Whether the figure carries a source (with year) or an assumption flag (with reason).
     public var isAttributed: Bool {
         (source != nil && year != nil) || (assumption && reason != nil)

@@ -8,7 +8,7 @@ extension Region {
     /// IT MW of the existing clusters of `design` in service in `year`: built in or before it, and not yet past the
     /// design's lifetime (rounded, at least one year).
     public func existingITMW(of design: ClusterDesign, in year: Int) -> Double {
-        let lifetime = max(1, Int(design.lifetimeYears.value.rounded()))
+        let lifetime = design.lifetimeYears.wholeYears
         return dataCentre.existing.reduce(0) { total, cluster in
             cluster.design == design.id && cluster.builtYear <= year && year < cluster.builtYear + lifetime ? total + cluster.itMW.value : total
         }

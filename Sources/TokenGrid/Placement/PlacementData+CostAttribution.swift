@@ -90,14 +90,14 @@ extension PlacementData {
         totals.itMW = siteYear.itMWInstalled
         totals.tokens = siteYear.tokens
         var acceleratorCapex = 0.0, allCapex = 0.0
-        for siteDesign in site.designs {
+        for (a, siteDesign) in site.designs.enumerated() {
             let design = siteDesign.design
             guard let build = builds[design.id] else { continue }
             let rate = siteDesign.tokensPerSPerMW[y], idle = design.idlePowerFraction.value
             totals.fullPowerMTok += build.itMWInstalled * rate * 8760 * 3600 / 1e6
             totals.itMWh += 8760 * idle * build.itMWInstalled + (rate > 0 ? (1 - idle) * build.tokens / (3600 * rate) : 0)
             // The annuity splits as the design's capex does (the site's multiplier scales both parts alike).
-            let annuity = capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW * build.itMWInstalled
+            let annuity = computeAnnuityUSDPerMW(site: s, design: a) * build.itMWInstalled
             allCapex += annuity
             if design.capexUSDPerMW > 0 { acceleratorCapex += annuity * design.acceleratorPriceUSD.value * design.acceleratorsPerMW / design.capexUSDPerMW }
         }

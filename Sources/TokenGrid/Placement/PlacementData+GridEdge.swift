@@ -33,12 +33,17 @@ extension PlacementData {
         return ConnectableLoad.largestMW(headroomMW: headroom, weightHours: weightHours, curtailmentShare: share)
     }
 
-    /// Cost of one MWh from on-site generation at site `s` in year index `y`, $/MWh: fuel (heat rate × escalated
-    /// price), variable O&M and the carbon price on its own emissions.
+    /// Cost of one MWh from on-site generation at site `s` in year index `y`, $/MWh: its fuel and variable O&M
+    /// (``onsiteFuelAndVOMUSDPerMWh(site:year:)``) and the carbon price on its own emissions.
     public func onsiteEnergyCostUSDPerMWh(site s: Int, year y: Int) -> Double {
         guard let generation = edge(site: s).onsiteGeneration else { return 0 }
-        let fuel = generation.fuelPriceUSDPerMMBtu(yearsFromStart: years[y] - years[0])
-        return generation.heatRateMMBtuPerMWh.value * fuel + generation.variableOMUSDPerMWh.value + carbonPrice(y) * generation.carbonTonnesPerMWh.value
+        return onsiteFuelAndVOMUSDPerMWh(site: s, year: y) + carbonPrice(y) * generation.carbonTonnesPerMWh.value
+    }
+
+    /// Fuel (heat rate × price escalated from the plan's first year) and variable O&M of one MWh generated on site, $/MWh.
+    public func onsiteFuelAndVOMUSDPerMWh(site s: Int, year y: Int) -> Double {
+        guard let generation = edge(site: s).onsiteGeneration else { return 0 }
+        return generation.heatRateMMBtuPerMWh.value * generation.fuelPriceUSDPerMMBtu(yearsFromStart: years[y] - years[0]) + generation.variableOMUSDPerMWh.value
     }
 
     /// Index of the first planning year on-site generation can run at site `s` (after its lead time).
@@ -60,9 +65,6 @@ extension PlacementData {
     func gridDrawObjective(site s: Int, year y: Int, slice t: Int) -> Double {
         discountFactor(y) * weightHours[t] * gridEnergyCost(site: s, year: y) / 1e6
     }
-
-    /// Whole years of an asset's life, at least 1 (what year links retire builds after).
-    static func wholeYears(_ lifetime: Figure) -> Int { max(1, Int(lifetime.value.rounded())) }
 
     /// Where each slice starts within its block's day, hours from the block's first slice (for deferral windows).
     func hourInBlock(slice t: Int) -> Double {

@@ -60,7 +60,7 @@ public struct PlacementData: Sendable {
         public let sustainedTokensPerSPerMW: [Double]
         /// IT MW already installed, by year index (after retirements).
         public let existingMW: [Double]
-        public var lifetimeYears: Int { max(1, Int(design.lifetimeYears.value.rounded())) }
+        public var lifetimeYears: Int { design.lifetimeYears.wholeYears }
     }
 
     /// A demand zone and where it may be served from.

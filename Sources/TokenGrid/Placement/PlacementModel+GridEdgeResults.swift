@@ -8,15 +8,12 @@ extension PlacementModel {
         var onsite = 0.0, storage = 0.0, upgrade = 0.0, emissions = 0.0
         if let generation = edge.onsiteGeneration, let stock = self.edge.onsite[s] {
             let energy = onsiteEnergyMWh(s, y, x)
-            let fuel = generation.fuelPriceUSDPerMMBtu(yearsFromStart: data.years[y] - data.years[0])
-            onsite = x[stock.capacity[y].index] * (data.capitalRecoveryFactor(lifetime: generation.lifetimeYears.value) * generation.capexUSDPerMW.value
-                + generation.fixedOMUSDPerMWYear.value) + energy * (generation.heatRateMMBtuPerMWh.value * fuel + generation.variableOMUSDPerMWh.value)
+            onsite = x[stock.capacity[y].index] * data.onsiteFixedCostUSDPerMWYear(site: s) + energy * data.onsiteFuelAndVOMUSDPerMWh(site: s, year: y)
             emissions = energy * generation.carbonTonnesPerMWh.value
         }
-        if let battery = edge.battery, let power = self.edge.batteryPower[s], let energy = self.edge.batteryEnergy[s] {
-            let recovery = data.capitalRecoveryFactor(lifetime: battery.lifetimeYears.value)
-            storage = x[power.capacity[y].index] * (recovery * battery.capexUSDPerMW.value + battery.fixedOMUSDPerMWYear.value)
-                + x[energy.capacity[y].index] * recovery * battery.capexUSDPerMWh.value
+        if let power = self.edge.batteryPower[s], let energy = self.edge.batteryEnergy[s] {
+            storage = x[power.capacity[y].index] * data.batteryPowerCostUSDPerMWYear(site: s)
+                + x[energy.capacity[y].index] * data.batteryEnergyCostUSDPerMWhYear(site: s)
         }
         if let stock = self.edge.upgrade[s] { upgrade = x[stock.capacity[y].index] * data.upgradeCostUSDPerMWYear(site: s) }
         return (onsite, storage, upgrade, emissions)
@@ -53,7 +50,7 @@ extension PlacementModel {
         let fuel = edgeCosts(s, y, x)
         let onsiteMW = edge.onsite[s].map { x[$0.capacity[y].index] } ?? 0
         let onsiteMWh = onsiteEnergyMWh(s, y, x)
-        let onsiteFixed = data.edge(site: s).onsiteGeneration.map { onsiteMW * (data.capitalRecoveryFactor(lifetime: $0.lifetimeYears.value) * $0.capexUSDPerMW.value + $0.fixedOMUSDPerMWYear.value) } ?? 0
+        let onsiteFixed = onsiteMW * data.onsiteFixedCostUSDPerMWYear(site: s)
         let batteryMW = edge.batteryPower[s].map { x[$0.capacity[y].index] } ?? 0
         let batteryMWh = edge.batteryEnergy[s].map { x[$0.capacity[y].index] } ?? 0
         let discharged = edge.discharge[s].map { columns in (0 ..< sliceCount).reduce(0) { $0 + data.weightHours[$1] * x[columns[y][$1].index] } } ?? 0

@@ -61,7 +61,7 @@ extension PlacementModel {
             let installed = x[capacity[s][a][y].index] + siteDesign.existingMW[y]
             let produced = (0 ..< sliceCount).reduce(0) { $0 + x[run[s][a][y][$1].index] * data.seconds(slice: $1) * 1e6 }
             tokens += produced
-            cost.computeCapex += data.capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW * installed
+            cost.computeCapex += data.computeAnnuityUSDPerMW(site: s, design: a) * installed
             cost.fixedOM += design.fixedOMUSDPerMWYear.value * installed
             let fullLoad = installed * siteDesign.tokensPerSPerMW[y] * 8760 * 3600
             builds.append(PlacementResult.Build(
@@ -82,11 +82,10 @@ extension PlacementModel {
             marginAfter = min(marginAfter, firm / (load + max(0, draw)) - 1)
         }
         var renewableMW = 0.0
-        for (k, resource) in site.renewables.enumerated() {
+        for k in site.renewables.indices {
             let installed = x[renewableCapacity[s][k][y].index]
             renewableMW += installed
-            cost.renewables += (data.capitalRecoveryFactor(lifetime: resource.lifetimeYears.value) * resource.capexUSDPerMW.value
-                + resource.fixedOMUSDPerMWYear.value) * installed
+            cost.renewables += data.renewableCostUSDPerMWYear(site: s, kind: k) * installed
         }
         let intensity = region.grid.carbonTonnesPerMWh.value
         let edge = edgeCosts(s, y, x)

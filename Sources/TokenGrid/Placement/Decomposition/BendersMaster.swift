@@ -99,7 +99,7 @@ struct BendersMaster {
     /// The idle-fit row of one site, year and slice: its terms and its upper bound.
     private func idleFit(_ data: PlacementData, site s: Int, year y: Int, slice t: Int) -> (terms: [(VariableID, Double)], bound: Double) {
         let site = data.sites[s]
-        var terms = site.designs.indices.map { (model.capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
+        var terms = model.idleDrawTerms(site: s, year: y)
         var existing = 0.0
         for (k, resource) in site.renewables.enumerated() {
             terms.append((model.renewableCapacity[s][k][y], -site.capacityFactor[k][t]))
@@ -129,7 +129,7 @@ struct BendersMaster {
         for (s, site) in data.sites.enumerated() where !site.designs.isEmpty
             && (!site.renewables.isEmpty || data.edge(site: s).onsiteGeneration != nil || data.edge(site: s).gridUpgrade != nil) {
             for y in 0 ..< data.years.count {
-                let idle = site.designs.indices.reduce(0) { $0 + data.idleGridMWPerITMW(site: s, design: $1) * point[model.capacity[s][$1][y].index] }
+                let idle = model.idleDrawTerms(site: s, year: y).reduce(0) { $0 + $1.1 * point[$1.0.index] }
                 guard idle > 1e-9 else { continue }
                 var worst: (slice: Int, excess: Double)?
                 for t in 0 ..< data.slices.count {

@@ -23,13 +23,13 @@ extension PlacementModel {
     mutating func addBatteryVariables() {
         edge.batteryPower = data.sites.indices.map { s -> CapacityStock? in
             guard let battery = data.edge(site: s).battery else { return nil }
-            let perMW = data.capitalRecoveryFactor(lifetime: battery.lifetimeYears.value) * battery.capexUSDPerMW.value + battery.fixedOMUSDPerMWYear.value
-            return addStock("battery_power", siteID(s), lifetime: PlacementData.wholeYears(battery.lifetimeYears), bounds: .between(0, battery.maxMW.value), costPerUnit: discounted(perMW))
+            let perMW = data.batteryPowerCostUSDPerMWYear(site: s)
+            return addStock("battery_power", siteID(s), lifetime: battery.lifetimeYears.wholeYears, bounds: .between(0, battery.maxMW.value), costPerUnit: discounted(perMW))
         }
         edge.batteryEnergy = data.sites.indices.map { s -> CapacityStock? in
             guard let battery = data.edge(site: s).battery else { return nil }
-            let perMWh = data.capitalRecoveryFactor(lifetime: battery.lifetimeYears.value) * battery.capexUSDPerMWh.value
-            return addStock("battery_energy", siteID(s), lifetime: PlacementData.wholeYears(battery.lifetimeYears), bounds: .nonNegative, costPerUnit: discounted(perMWh))
+            let perMWh = data.batteryEnergyCostUSDPerMWhYear(site: s)
+            return addStock("battery_energy", siteID(s), lifetime: battery.lifetimeYears.wholeYears, bounds: .nonNegative, costPerUnit: discounted(perMWh))
         }
         func columns(_ family: String, sign: Double, upper: @escaping (Battery) -> Double) -> [[[VariableID]]?] {
             data.sites.indices.map { s -> [[VariableID]]? in

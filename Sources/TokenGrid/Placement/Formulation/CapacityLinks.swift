@@ -29,7 +29,7 @@ extension PlacementModel {
         guard decidesCapacity else { return }
         renewableLinkRow = data.sites.indices.map { s in
             data.sites[s].renewables.indices.map { k in
-                let lifetime = max(1, Int(data.sites[s].renewables[k].lifetimeYears.value.rounded()))
+                let lifetime = data.sites[s].renewables[k].lifetimeYears.wholeYears
                 let kind = data.sites[s].renewables[k].kind.rawValue
                 return (0 ..< yearCount).map { y in
                     var terms: [(VariableID, Double)] = [(renewableCapacity[s][k][y], 1), (renewableBuild[s][k][y], -1)]

@@ -45,25 +45,28 @@ extension PlacementModel {
         }
     }
 
-    /// The emission terms of grid draw over `slices` of year index `y` (tCO2 per unit of each column) and the emissions
-    /// of existing capacity's idle draw there (a constant, tCO2).
+    /// The emission terms of grid draw over `slices` of year index `y` (tCO2 per unit of each column; ``gridDrawTerms``
+    /// at the grid's intensity, its idle part over the slices' hours at once), with on-site generation's own emissions,
+    /// and the emissions of existing capacity's idle draw there (a constant, tCO2).
     private func emissionTerms(year y: Int, slices: [Int]) -> (terms: [(VariableID, Double)], existing: Double) {
         var terms: [(VariableID, Double)] = []
         var existing = 0.0
         let hours = slices.reduce(0) { $0 + data.weightHours[$1] }
         for (s, site) in data.sites.enumerated() {
             let intensity = site.region.grid.carbonTonnesPerMWh.value
+            let own = data.edge(site: s).onsiteGeneration?.carbonTonnesPerMWh.value ?? 0
+            terms += idleDrawTerms(site: s, year: y).map { ($0.0, hours * intensity * $0.1) }
             for (a, siteDesign) in site.designs.enumerated() {
-                let idle = data.idleGridMWPerITMW(site: s, design: a), perRun = data.runGridMWPerMTokPerS(site: s, design: a, year: y)
-                terms.append((capacity[s][a][y], hours * intensity * idle))
-                existing += hours * intensity * idle * siteDesign.existingMW[y]
-                for t in slices { terms.append((run[s][a][y][t], data.weightHours[t] * intensity * perRun)) }
+                existing += hours * intensity * data.idleGridMWPerITMW(site: s, design: a) * siteDesign.existingMW[y]
             }
-            if let use = renewableUse[s] {
-                for t in slices { terms.append((use[y][t], -data.weightHours[t] * intensity)) }
+            for t in slices {
+                let generation = edge.onsiteGeneration[s]?[y][t]
+                for (column, perUnit) in operationDrawTerms(site: s, year: y, slice: t) {
+                    terms.append((column, data.weightHours[t] * intensity * perUnit + (column == generation ? data.weightHours[t] * own : 0)))
+                }
             }
         }
-        return (terms + edgeEmissionTerms(year: y, slices: slices), existing)
+        return (terms, existing)
     }
 
     /// Price of a tonne above a block's allowance, M$/tCO2: a hundred times the most a tonne can be worth inside a

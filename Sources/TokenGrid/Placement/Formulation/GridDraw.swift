@@ -6,14 +6,23 @@ extension PlacementModel {
     ///
     ///   g = PUE_s × Σ_a (idle_a × (cap + existing) + (1 − idle_a) × run ÷ τ_{a,y}) − renew_use + charge − discharge − onsite_gen
     ///
-    /// The one definition of grid draw: the headroom rows bound it, carbon caps weigh it, the objective prices it
-    /// (each column's coefficient here times ``PlacementData/gridDrawObjective(site:year:slice:)``) and results read it.
+    /// The one definition of grid draw: the headroom rows bound it, carbon caps weigh it (its idle part over a block's
+    /// hours, the rest slice by slice), the objective prices it (each column's coefficient here times
+    /// ``PlacementData/gridDrawObjective(site:year:slice:)``), the Benders idle fits keep its idle part under the headroom
+    /// and results read it.
     func gridDrawTerms(site s: Int, year y: Int, slice t: Int) -> [(VariableID, Double)] {
-        var terms: [(VariableID, Double)] = []
-        for a in data.sites[s].designs.indices {
-            terms.append((capacity[s][a][y], data.idleGridMWPerITMW(site: s, design: a)))
-            terms.append((run[s][a][y][t], data.runGridMWPerMTokPerS(site: s, design: a, year: y)))
-        }
+        idleDrawTerms(site: s, year: y) + operationDrawTerms(site: s, year: y, slice: t)
+    }
+
+    /// The part of the grid draw installed new capacity takes whether busy or not: PUE × idle fraction per MW of IT.
+    func idleDrawTerms(site s: Int, year y: Int) -> [(VariableID, Double)] {
+        data.sites[s].designs.indices.map { (capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
+    }
+
+    /// The part of the grid draw that operation in slice `t` sets: tokens produced above idle, renewables used, and the
+    /// grid-edge columns.
+    func operationDrawTerms(site s: Int, year y: Int, slice t: Int) -> [(VariableID, Double)] {
+        var terms = data.sites[s].designs.indices.map { (run[s][$0][y][t], data.runGridMWPerMTokPerS(site: s, design: $0, year: y)) }
         if let use = renewableUse[s] { terms.append((use[y][t], -1)) }
         return terms + edgeDrawTerms(site: s, year: y, slice: t)
     }
@@ -26,23 +35,6 @@ extension PlacementModel {
             terms.append((discharge[y][t], -1))
         }
         if let generation = edge.onsiteGeneration[s] { terms.append((generation[y][t], -1)) }
-        return terms
-    }
-
-    /// Emissions of the grid-edge columns over `slices` of year index `y`, tCO2 per unit: what they add to or take from
-    /// the grid draw at the grid's intensity, plus on-site generation's own emissions.
-    func edgeEmissionTerms(year y: Int, slices: [Int]) -> [(VariableID, Double)] {
-        var terms: [(VariableID, Double)] = []
-        for s in data.sites.indices {
-            let intensity = data.sites[s].region.grid.carbonTonnesPerMWh.value
-            let own = data.edge(site: s).onsiteGeneration?.carbonTonnesPerMWh.value ?? 0
-            for t in slices {
-                for (column, perMW) in edgeDrawTerms(site: s, year: y, slice: t) {
-                    let isGeneration = edge.onsiteGeneration[s]?[y][t] == column
-                    terms.append((column, data.weightHours[t] * (intensity * perMW + (isGeneration ? own : 0))))
-                }
-            }
-        }
         return terms
     }
 

@@ -17,7 +17,7 @@ extension PlacementModel {
             let lifetime: Int
             switch upgrade.cost {
             case .annual: lifetime = yearCount + 1
-            case .capex(_, let years): lifetime = PlacementData.wholeYears(years)
+            case .capex(_, let years): lifetime = years.wholeYears
             }
             let first = Int(upgrade.earliestYear.value.rounded()) - data.years[0]
             let perMW = data.upgradeCostUSDPerMWYear(site: s)

@@ -17,9 +17,8 @@ extension PlacementModel {
     mutating func addOnsiteGenerationVariables() {
         edge.onsite = data.sites.indices.map { s -> CapacityStock? in
             guard let generation = data.edge(site: s).onsiteGeneration else { return nil }
-            let perMW = data.capitalRecoveryFactor(lifetime: generation.lifetimeYears.value) * generation.capexUSDPerMW.value
-                + generation.fixedOMUSDPerMWYear.value
-            return addStock("onsite", siteID(s), lifetime: PlacementData.wholeYears(generation.lifetimeYears),
+            let perMW = data.onsiteFixedCostUSDPerMWYear(site: s)
+            return addStock("onsite", siteID(s), lifetime: generation.lifetimeYears.wholeYears,
                             bounds: .between(0, generation.maxMW.value), firstYearIndex: data.onsiteFirstYearIndex(site: s), costPerUnit: discounted(perMW))
         }
         edge.onsiteGeneration = data.sites.indices.map { s -> [[VariableID]]? in

@@ -12,7 +12,7 @@ extension PlacementModel {
             var capacityBySite: [[VariableID]] = [], buildBySite: [[VariableID]] = []
             for (a, siteDesign) in site.designs.enumerated() {
                 let design = siteDesign.design
-                let annuity = data.capitalRecoveryFactor(lifetime: design.lifetimeYears.value) * siteDesign.capexUSDPerMW
+                let annuity = data.computeAnnuityUSDPerMW(site: s, design: a)
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
                     guard decidesCapacity else {
@@ -43,9 +43,8 @@ extension PlacementModel {
     mutating func addRenewableVariables() {
         for (s, site) in data.sites.enumerated() {
             var capacityBySite: [[VariableID]] = [], buildBySite: [[VariableID]] = []
-            for resource in site.renewables {
-                let annuity = data.capitalRecoveryFactor(lifetime: resource.lifetimeYears.value) * resource.capexUSDPerMW.value
-                let perMW = annuity + resource.fixedOMUSDPerMWYear.value
+            for (k, resource) in site.renewables.enumerated() {
+                let perMW = data.renewableCostUSDPerMWYear(site: s, kind: k)
                 let limit = Bounds.between(0, resource.maxBuildMW.value)
                 var capacities: [VariableID] = [], builds: [VariableID] = []
                 for y in 0 ..< yearCount {
