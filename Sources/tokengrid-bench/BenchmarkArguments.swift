@@ -19,7 +19,7 @@ struct BenchmarkArguments {
     var variants = 100
     var coldVariants = 10
     /// Which variants `decomposed-sweep` solves (see ``DecomposedSweepBenchmark/Pattern``).
-    var pattern = "grid"
+    var pattern = "cycle"
     /// With `--slices hours`: keep only this many days, spread evenly over the year, each hour weighted so the year
     /// still sums to 8,760 h (a smaller stand-in for the full year with the same day blocks).
     var days: Int?

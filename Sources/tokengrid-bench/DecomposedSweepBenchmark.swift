@@ -20,7 +20,7 @@ enum DecomposedSweepBenchmark {
 
     static func run(_ arguments: BenchmarkArguments) {
         let base = arguments.scenario()
-        let pattern = Pattern(rawValue: arguments.pattern) ?? .grid
+        let pattern = Pattern(rawValue: arguments.pattern) ?? .cycle
         var options = PlacementOptions(strategy: .decomposed)
         options.threads = arguments.threads
         let count = arguments.variants
