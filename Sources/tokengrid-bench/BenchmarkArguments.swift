@@ -18,6 +18,8 @@ struct BenchmarkArguments {
     var presolve = true
     var variants = 100
     var coldVariants = 10
+    /// Which variants `decomposed-sweep` solves (see ``DecomposedSweepBenchmark/Pattern``).
+    var pattern = "cycle"
     /// With `--slices hours`: keep only this many days, spread evenly over the year, each hour weighted so the year
     /// still sums to 8,760 h (a smaller stand-in for the full year with the same day blocks).
     var days: Int?
@@ -40,6 +42,7 @@ struct BenchmarkArguments {
             case "--variants": variants = Int(iterator.next() ?? "") ?? variants
             case "--cold-variants": coldVariants = Int(iterator.next() ?? "") ?? coldVariants
             case "--days": days = Int(iterator.next() ?? "")
+            case "--pattern": pattern = iterator.next() ?? pattern
             default: mode = word
             }
         }

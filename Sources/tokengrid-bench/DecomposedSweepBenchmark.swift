@@ -2,69 +2,108 @@ import Foundation
 import TokenGrid
 
 /// Variants of a generated decomposed plan (default 40 sites × 6 years × 96 slices × 10 zones) solved in one
-/// ``PlacementSession`` — warm: block problems, bases and binding cuts carried from variant to variant — against a
-/// new session per variant (cold). Each variant scales one site's power price and one zone's demand growth.
+/// ``PlacementSession`` — warm: block problems, bases, the master's basis and binding cuts carried from variant to
+/// variant — against a new session per variant (cold), per variant.
 ///
 ///     swift run -c release tokengrid-bench decomposed-sweep [--variants 100] [--cold-variants 10] [--threads 2]
+///         [--pattern grid|cycle|prices]
+///
+/// Patterns (n variants; a site's power price scaled 0.7–1.3×, a zone's growth 0.8–1.2×: for the generated plans'
+/// anchored growth, its demand after the first year):
+/// - `grid`: a √n × √n grid over site 1's price (slowest) and zone 1's growth, in the order `tokengrid sweep` runs a
+///   grid: neighbouring variants differ in one step of one parameter.
+/// - `cycle`: variant v scales site (v mod sites)'s price and zone (v mod zones)'s growth, both factors rising with
+///   v: neighbours differ at two sites and two zones.
+/// - `prices`: as `cycle`, prices only (what this benchmark measured before growth was applied to anchored zones).
 enum DecomposedSweepBenchmark {
+    enum Pattern: String { case grid, cycle, prices }
+
     static func run(_ arguments: BenchmarkArguments) {
         let base = arguments.scenario()
+        let pattern = Pattern(rawValue: arguments.pattern) ?? .cycle
         var options = PlacementOptions(strategy: .decomposed)
         options.threads = arguments.threads
-        print("decomposed sweep \(base.plan.name): \(arguments.variants) variants warm, \(arguments.coldVariants) cold, \(arguments.threads) thread(s)")
+        let count = arguments.variants
+        print("decomposed sweep \(base.plan.name), pattern \(pattern.rawValue): \(count) variants warm, \(arguments.coldVariants) cold, \(arguments.threads) thread(s)")
         let warm = PlacementSession(options: options)
-        var warmSeconds: [Double] = [], warmObjectives: [Double] = []
+        var warmSeconds: [Double] = [], warmObjectives: [Double] = [], warmIterations: [Int] = []
         let warmStart = Date()
-        for v in 0 ..< arguments.variants {
+        for v in 0 ..< count {
             let start = Date()
             let result: PlacementResult
             do {
-                result = try warm.solve(data(base, variant: v, of: arguments.variants))
+                result = try warm.solve(data(base, variant: v, of: count, pattern: pattern))
             } catch {
                 print("  warm variant \(v) failed: \(error)")
                 return
             }
             warmSeconds.append(seconds(since: start))
             warmObjectives.append(result.objectiveUSD)
-            if v < 5 || v == arguments.variants - 1 || warmSeconds.last! > 2 * warmSeconds[0] {
+            warmIterations.append(benders(result))
+            if v < 3 || v == count - 1 {
                 print("  warm variant \(v): \(format(warmSeconds.last!)) s (build \(format(result.timings.buildSeconds)) s, master \(format(result.timings.masterSeconds)) s, blocks \(format(result.timings.blockSeconds)) s, check \(format(result.timings.checkSeconds)) s, extract \(format(result.timings.extractSeconds)) s), \(result.solver.attempts.joined(separator: " / "))")
             }
         }
         let warmTotal = seconds(since: warmStart)
-        var coldSeconds: [Double] = [], worst = 0.0
-        for v in 0 ..< arguments.coldVariants {
+        // Cold variants spread over the sweep.
+        var coldSeconds: [Double] = [], coldIterations: [Int] = [], worst = 0.0
+        for k in 0 ..< min(arguments.coldVariants, count) {
+            let v = k * count / max(1, arguments.coldVariants)
             let start = Date()
-            guard let result = try? PlacementSession(options: options).solve(data(base, variant: v, of: arguments.variants)) else {
+            guard let result = try? PlacementSession(options: options).solve(data(base, variant: v, of: count, pattern: pattern)) else {
                 print("  cold variant \(v) failed")
                 return
             }
             coldSeconds.append(seconds(since: start))
+            coldIterations.append(benders(result))
             worst = max(worst, abs(result.objectiveUSD - warmObjectives[v]) / abs(result.objectiveUSD))
         }
-        let warmMean = warmTotal / Double(arguments.variants), coldMean = coldSeconds.reduce(0, +) / Double(max(1, coldSeconds.count))
+        let warmMean = warmTotal / Double(count), coldMean = coldSeconds.reduce(0, +) / Double(max(1, coldSeconds.count))
         let warmAfterFirst = warmSeconds.dropFirst().reduce(0, +) / Double(max(1, warmSeconds.count - 1))
-        print("  warm: \(format(warmTotal)) s for \(arguments.variants) variants, \(format(warmMean)) s per variant (\(format(warmAfterFirst)) s after the first)")
-        print("  cold: \(format(coldMean)) s per variant (mean of \(coldSeconds.count))")
+        let sorted = warmSeconds.dropFirst().sorted()
+        print("  warm: \(format(warmTotal)) s for \(count) variants, \(format(warmMean)) s per variant (\(format(warmAfterFirst)) s after the first; median \(format(sorted.isEmpty ? 0 : sorted[sorted.count / 2])) s, slowest \(format(sorted.last ?? 0)) s); Benders iterations \(format(mean(warmIterations.dropFirst()))) per variant after the first")
+        print("  cold: \(format(coldMean)) s per variant (mean of \(coldSeconds.count)); Benders iterations \(format(mean(coldIterations[...])))")
         print("  speed-up per variant: ×\(format(coldMean / warmMean)) (×\(format(coldMean / warmAfterFirst)) after the first); largest objective difference warm vs cold \(worst); peak memory \(format(peakMemoryMB())) MB")
     }
 
-    /// Variant `v`: site (v mod sites) pays 0.7–1.3 × its power price, zone (v mod zones) grows 0.8–1.2 × as fast
-    /// (its growth rate scaled; for the generated plans' anchored growth, every anchor after the first scaled so that
-    /// the growth from the first one is).
-    static func data(_ base: Scenario, variant v: Int, of count: Int) -> PlacementData {
+    static func mean(_ values: ArraySlice<Int>) -> Double { values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count) }
+
+    /// The Benders iterations a result's accepted solve took, from its attempt line ("benders-…, 12 iterations …").
+    static func benders(_ result: PlacementResult) -> Int {
+        guard let line = result.solver.attempts.last, let range = line.range(of: #"\d+ iterations"#, options: .regularExpression) else { return 0 }
+        return Int(line[range].split(separator: " ")[0]) ?? 0
+    }
+
+    /// Variant `v` of `count` in `pattern`.
+    static func data(_ base: Scenario, variant v: Int, of count: Int, pattern: Pattern) -> PlacementData {
         var scenario = base
-        let position = Double(v) / Double(max(1, count - 1))
-        scenario.regions[v % scenario.regions.count].grid.priceUSDPerMWh.value *= 0.7 + 0.6 * position
-        let z = v % scenario.plan.zones.count, growth = 0.8 + 0.4 * position
-        switch scenario.plan.zones[z].growth {
-        case .cagr(let rate): scenario.plan.zones[z].growth = .cagr(ratePerYear: rate * growth)
-        case .anchors(let anchors) where !anchors.isEmpty:
-            let first = anchors[0]
-            scenario.plan.zones[z].growth = .anchors(anchors.map {
-                YearMap.YearValue(year: $0.year, value: first.value * pow($0.value / first.value, growth))
-            })
-        default: break
+        let site: Int, zone: Int?, price: Double, growth: Double
+        switch pattern {
+        case .grid:
+            let side = max(1, Int(Double(count).squareRoot().rounded(.up)))
+            let (row, column) = (v / side, v % side)
+            (site, zone) = (min(1, scenario.regions.count - 1), min(1, scenario.plan.zones.count - 1))
+            price = 0.7 + 0.6 * Double(row) / Double(max(1, side - 1))
+            growth = 0.8 + 0.4 * Double(column) / Double(max(1, side - 1))
+        case .cycle, .prices:
+            let position = Double(v) / Double(max(1, count - 1))
+            (site, zone) = (v % scenario.regions.count, pattern == .cycle ? v % scenario.plan.zones.count : nil)
+            price = 0.7 + 0.6 * position
+            growth = 0.8 + 0.4 * position
         }
+        scenario.regions[site].grid.priceUSDPerMWh.value *= price
+        if let zone { scenario.plan.zones[zone].growth = scaled(scenario.plan.zones[zone].growth, by: growth) }
         return PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+    }
+
+    /// `growth` with `factor` × its growth: a constant rate scaled; anchored growth (the generated plans') with every
+    /// anchor after the first scaled, so that the zone asks `factor` × as much in the later years.
+    static func scaled(_ growth: GrowthModel, by factor: Double) -> GrowthModel {
+        switch growth {
+        case .cagr(let rate): return .cagr(ratePerYear: rate * factor)
+        case .anchors(let anchors) where !anchors.isEmpty:
+            return .anchors([anchors[0]] + anchors.dropFirst().map { YearMap.YearValue(year: $0.year, value: $0.value * factor) })
+        default: return growth
+        }
     }
 }

@@ -29,23 +29,24 @@ final class BendersSolver {
     /// Weight of the core point when it comes from ``CoarseStart``: on 45 days of the 40-site generated plan, 0.9
     /// needed 56 iterations and 0.9 million block pivots where 0.5 needed 74 and 2.3 million.
     var coarseStabilisation = 0.9
-    /// How often (in iterations) cuts that have gone slack are removed from the master.
-    var cutCleanupInterval = 4
+    /// How often (in iterations) cuts that have gone slack are removed from the master: every second one keeps the
+    /// 288-slice master about a quarter faster than every fourth, in as many iterations.
+    var cutCleanupInterval = 2
     /// Block-LP entries (all blocks together) up to which each block keeps a GLPK problem of its own loaded; beyond,
     /// blocks share one per worker (see ``BlockProblem``): ``PlacementOptions/residentBlockEntryLimit``.
     var residentEntryLimit = 4_000_000
 
-    private var workers: [BlockWorker] = []
+    var workers: [BlockWorker] = []
     /// The best master point of the last solve, which starts the next variant's stabilisation when it is feasible there.
-    private var incumbent: [Double]?
+    var incumbent: [Double]?
     /// The (year, block) pairs of the plan the workers hold problems for, in a fixed order.
-    private(set) var subproblems: [(year: Int, block: Int)] = []
+    var subproblems: [(year: Int, block: Int)] = []
     /// What the next variant's master starts from.
-    private var keptMaster: KeptMaster?
+    var keptMaster: KeptMaster?
 
     /// The final basis of the last master and the idle-fit rows it had found, by what they are (rows move between
     /// variants: slack cuts are not kept).
-    private struct KeptMaster {
+    struct KeptMaster {
         var columnStatuses: [Int32]
         /// Statuses of the master model's own rows.
         var modelRowStatuses: [Int32]
@@ -54,7 +55,7 @@ final class BendersSolver {
     }
 
     /// A cut in the master: its block, the block's row multipliers (to assemble duals) and where it was made.
-    private struct CutOwner {
+    struct CutOwner {
         var subproblem: Int
         var duals: SparseMultipliers
         var point: [Double]
@@ -92,7 +93,7 @@ final class BendersSolver {
         var blockSeconds = 0.0, masterSeconds = 0.0, simplexIterations = 0
 
         // A variant of the previous plan starts from the previous master: its binding cuts made again at their points
-        // (exact for this variant's data), its idle-fit rows and its final basis, and exact cuts at its best point.
+        // (exact for this variant's data), its idle-fit rows and its final basis, with its best point as the core.
         let kept = warm ? keptMaster.flatMap { $0.modelRowStatuses.count == master.model.program.constraintCount
             && $0.columnStatuses.count == master.model.program.variableCount ? $0 : nil } : nil
         var startCuts: [(subproblem: Int, point: [Double], outcome: BlockProblem.Outcome, name: String, status: Int32)] = []
@@ -122,9 +123,11 @@ final class BendersSolver {
             stabilisation = coarseStabilisation
         }
         var best: (upper: Double, point: [Double], outcomes: [BlockProblem.Outcome])?
-        if let point = core {
-            // Exact cuts at the previous variant's optimum: one pass over the blocks, from their kept bases. (A block
-            // this variant cannot run at that capacity, say with less headroom, starts the loop without a core.)
+        // A core without cuts around it (from ``CoarseStart``) is solved at first: exact cuts there, and the upper
+        // bound. (A variant's kept cuts are made at points around its core already, and solving all blocks at the
+        // core too costs more than the iteration it saves.) A block that cannot run at the core, say with less
+        // headroom, starts the loop without one.
+        if let point = core, startCuts.isEmpty {
             let blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
             if let first = try? solveBlocks(blockPoints) {
                 simplexIterations += first.reduce(0) { $0 + $1.iterations }
@@ -138,8 +141,8 @@ final class BendersSolver {
                 core = nil
             }
         }
-        // θ of a block read off the full LP has no lower bound of its own (the bound is on the cost with its constant):
-        // its cuts bound it. One without a cut is built afresh, constant and all.
+        // θ's lower bound is on a block's cost with its objective constant, which a block read off the full LP does
+        // not have: its cuts bound its θ instead. One without a cut is built afresh, constant and all.
         var hasCut = [Bool](repeating: false, count: subproblems.count)
         for cut in startCuts { hasCut[cut.subproblem] = true }
         let uncut = Set(blocks.indices.filter { blocks[$0].derived && !hasCut[$0] })
@@ -198,9 +201,18 @@ final class BendersSolver {
             simplexIterations += masterSolution.iterations
             lower = masterSolution.objective
             let answer = masterSolution.variableValues
-            let point = core.map { core in zip(core, answer).map { weight * $0 + (1 - weight) * $1 } } ?? answer
-            let blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
-            outcomes = try solveBlocks(blockPoints, previous: (lastPoints, outcomes))
+            var point = core.map { core in zip(core, answer).map { weight * $0 + (1 - weight) * $1 } } ?? answer
+            var blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
+            do {
+                outcomes = try solveBlocks(blockPoints, previous: (lastPoints, outcomes))
+            } catch where point != answer {
+                // A core kept from the previous variant that this one's blocks cannot run at (its idle fit broken,
+                // say): drop it and solve at the answer, which the master keeps feasible for every block.
+                core = nil
+                point = answer
+                blockPoints = linkingByBlock.map { $0.map { answer[$0.index] } }
+                outcomes = try solveBlocks(blockPoints, previous: (lastPoints, outcomes))
+            }
             lastPoints = blockPoints
             blockSeconds += clock.lap()
             simplexIterations += outcomes.reduce(0) { $0 + $1.iterations }
@@ -267,199 +279,4 @@ final class BendersSolver {
         }
         return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: cutsReused, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
     }
-
-    /// A master point with the capacity ``CoarseStart`` finds (θ at 0), or nil when it does not apply: the plan has
-    /// single-slice blocks, or master columns besides capacity and θ (a carbon cap's allowances) it cannot set.
-    private func coarsePoint(_ data: PlacementData, master: BendersMaster) throws -> [Double]? {
-        let columns = master.model.stockColumns()
-        guard master.model.capacityPartColumns().count + master.theta.count == master.model.program.variableCount,
-              let capacity = try CoarseStart.capacity(for: data, options: options, threads: threads), capacity.count == columns.count else { return nil }
-        var point = [Double](repeating: 0, count: master.model.program.variableCount)
-        for (column, value) in zip(columns, capacity) { point[column.index] = value }
-        master.fillCurtailment(data, at: &point)
-        return point
-    }
-
-    /// Removes the cuts that are slack with a zero dual at the master's answer (they would only slow its solves; any
-    /// that matters again is found again), and renumbers what refers to later rows, the solution's row values included
-    /// (the loop may end on this solution, and its duals are then read by the new row numbers).
-    private func removeSlackCuts(_ problem: GLPKProblem, _ solution: inout Solution, owners: inout [Int: CutOwner], master: inout BendersMaster) throws {
-        let slack = owners.keys.filter { row in
-            solution.constraintDuals[row] == 0 && problem.constraintCount > row
-        }.filter { row in
-            // Activity above the cut's bound: θ − g·x > constant.
-            let activity = solution.constraintActivities[row]
-            let bound = problem.constraintLowerBound(ConstraintID(row))
-            return bound.isFinite && activity - bound > 1e-7 * (1 + abs(bound))
-        }.sorted()
-        guard slack.count > owners.count / 4 else { return }
-        try problem.removeConstraints(slack.map { ConstraintID($0) })
-        let removed = Set(slack)
-        // A row moves up by the number of removed rows before it (binary search in the sorted list).
-        func moved(_ row: Int) -> Int {
-            var low = 0, high = slack.count
-            while low < high { let mid = (low + high) / 2; if slack[mid] < row { low = mid + 1 } else { high = mid } }
-            return row - low
-        }
-        var renumbered: [Int: CutOwner] = [:]
-        for (row, owner) in owners where !removed.contains(row) { renumbered[moved(row)] = owner }
-        owners = renumbered
-        master.idleFitRows = master.idleFitRows.map { (ConstraintID(moved($0.row.index)), $0.site, $0.year, $0.slice) }
-        solution.constraintDuals = solution.constraintDuals.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-        solution.constraintActivities = solution.constraintActivities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-    }
-
-    /// Solves the master: the first time from scratch by primal simplex (or from the previous variant's basis), afterwards
-    /// from the previous basis by dual simplex (added cuts keep it dual feasible), and again from scratch by primal
-    /// simplex if that does not end optimal (GLPK has called a master with many kept cuts infeasible that primal simplex
-    /// solves). Unscaled: scale factors fixed before the cuts arrive fit them badly, and GLPK then failed on masters
-    /// HiGHS solved at once.
-    private func solveMaster(_ problem: GLPKProblem, iteration: Int, fromKeptBasis: Bool) throws -> Solution {
-        var solution: Solution?
-        if iteration > 1 {
-            solution = try? problem.solve(SolverOptions(method: .dualSimplex, presolve: false, scaling: false, warmStart: true))
-        } else if fromKeptBasis {
-            // Another variant's basis: neither primal nor dual feasible in general, which primal simplex starts from best.
-            solution = try? problem.solve(SolverOptions(method: .primalSimplex, presolve: false, scaling: false, warmStart: true))
-        }
-        if solution?.status != .optimal {
-            do {
-                solution = try problem.solve(SolverOptions(method: .primalSimplex, presolve: false, scaling: false))
-            } catch {
-                throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master, iteration \(iteration): \(error)")
-            }
-        }
-        guard let solution, solution.status == .optimal else {
-            throw LinearProgrammingError.solverFailure(code: -1, message: "Benders master, iteration \(iteration), ended \(solution?.status.rawValue ?? "without a status")")
-        }
-        return solution
-    }
-
-    /// Creates the workers and their block problems for a new plan shape, or loads the new variant into the ones held.
-    /// - Returns: whether the blocks (and what the solver kept) are those of a previous variant of this plan.
-    private func prepareWorkers(_ data: PlacementData, _ pairs: [(year: Int, block: Int)], full: PlacementModel) throws -> Bool {
-        let count = max(1, min(threads, pairs.count))
-        let sameShape = !workers.isEmpty && workers.count == count && subproblems.count == pairs.count
-            && zip(subproblems, pairs).allSatisfy { $0.year == $1.year && $0.block == $1.block }
-        if sameShape {
-            let workers = self.workers
-            _ = try runInParallel(on: workers.map(\.thread)) { index in
-                for problem in workers[index].problems { try problem.load(data, full: full) }
-            }
-            return true
-        }
-        releaseWorkers()
-        keptMaster = nil
-        incumbent = nil
-        let workers = (0 ..< count).map { BlockWorker(index: $0) }
-        self.workers = workers
-        subproblems = pairs
-        // Resident problems only while they are small in all: estimated from the first block, as all are alike.
-        let first = PlacementModel.build(data, scope: .block(year: pairs[0].year, block: pairs[0].block), names: false)
-        let resident = first.program.entryCount * pairs.count <= residentEntryLimit
-        _ = try runInParallel(on: workers.map(\.thread)) { index in
-            var made: [BlockProblem] = []
-            for k in stride(from: index, to: pairs.count, by: count) {
-                let problem = try BlockProblem(data: data, year: pairs[k].year, block: pairs[k].block, resident: resident, full: resident ? full : nil)
-                if let previous = made.last { problem.sharePattern(with: previous) }
-                made.append(problem)
-            }
-            workers[index].problems = made
-        }
-        return false
-    }
-
-    /// Each block's objective constant and whether its program was read off the full LP, in subproblem order.
-    private func blockStates() throws -> [(constant: Double, derived: Bool)] {
-        let workers = self.workers, count = workers.count
-        let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
-            workers[index].problems.map { (constant: $0.program.objectiveConstant, derived: $0.isDerived) }
-        }
-        return (0 ..< subproblems.count).map { perWorker[$0 % count][$0 / count] }
-    }
-
-    /// Builds afresh the blocks `indices` (subproblem order) for `data`.
-    private func rebuild(_ indices: Set<Int>, _ data: PlacementData, full: PlacementModel) throws {
-        let workers = self.workers, count = workers.count
-        _ = try runInParallel(on: workers.map(\.thread)) { index in
-            for (k, problem) in workers[index].problems.enumerated() where indices.contains(index + k * count) { try problem.build(data, full: full) }
-        }
-    }
-
-    /// Solves every block at its linking values, in parallel, and returns the outcomes in subproblem order. A block
-    /// whose values are those of `previous` (same variant) keeps its previous outcome: the same LP gives the same cut.
-    private func solveBlocks(_ points: [[Double]], previous: (points: [[Double]], outcomes: [BlockProblem.Outcome]) = ([], [])) throws -> [BlockProblem.Outcome] {
-        let workers = self.workers, count = workers.count, method = options.method
-        let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
-            try workers[index].problems.enumerated().map { k, problem -> BlockProblem.Outcome in
-                let subproblem = index + k * count
-                if subproblem < previous.points.count, previous.points[subproblem] == points[subproblem] { return previous.outcomes[subproblem] }
-                return try workers[index].solve(problem, at: points[subproblem], method: method)
-            }
-        }
-        var outcomes = [BlockProblem.Outcome?](repeating: nil, count: subproblems.count)
-        for (index, list) in perWorker.enumerated() {
-            for (k, outcome) in list.enumerated() { outcomes[index + k * count] = outcome }
-        }
-        return outcomes.map { $0! }
-    }
-
-    /// Solves each block at the points of the cuts kept from the previous variant: (subproblem, point, outcome), in
-    /// subproblem order. A point this variant's block cannot run at (less headroom, say) is passed over.
-    private func solveKeptPoints() throws -> [(Int, [Double], BlockProblem.Outcome)] {
-        let workers = self.workers, count = workers.count, method = options.method
-        let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
-            workers[index].problems.enumerated().flatMap { k, problem -> [(Int, [Double], BlockProblem.Outcome)] in
-                defer { problem.keptPoints = [] }
-                return problem.keptPoints.compactMap { point in
-                    (try? workers[index].solve(problem, at: point, method: method)).map { (index + k * count, point, $0) }
-                }
-            }
-        }
-        return perWorker.flatMap { $0 }.sorted { $0.0 < $1.0 }
-    }
-
-    /// Keeps for the next variant the master's final basis, its idle-fit rows and the points of the cuts it holds at
-    /// their bounds (non-basic: those that bind), which the next variant makes again.
-    private func keep(_ problem: GLPKProblem, modelRows: Int, master: BendersMaster, cutOwners: [Int: CutOwner]) throws {
-        let basis = problem.basis()
-        let idleFits = master.idleFitRows.filter { $0.row.index >= modelRows }.sorted { $0.row.index < $1.row.index }
-            .map { (site: $0.site, year: $0.year, slice: $0.slice, status: basis.rowStatuses[$0.row.index]) }
-        keptMaster = KeptMaster(columnStatuses: basis.columnStatuses, modelRowStatuses: Array(basis.rowStatuses[0 ..< modelRows]), idleFits: idleFits)
-        var points = [[[Double]]](repeating: [], count: subproblems.count)
-        for (row, owner) in cutOwners.sorted(by: { $0.key < $1.key }) where basis.rowStatuses[row] != Basis.basic {
-            points[owner.subproblem].append(owner.point)
-        }
-        let kept = points
-        let workers = self.workers, count = workers.count
-        _ = try runInParallel(on: workers.map(\.thread)) { index in
-            for (k, problem) in workers[index].problems.enumerated() { problem.keptPoints = kept[index + k * count] }
-        }
-    }
-
-    /// GLPK problems must be freed on the thread that made them.
-    private func releaseWorkers() {
-        guard !workers.isEmpty else { return }
-        let workers = self.workers
-        _ = try? runInParallel(on: workers.map(\.thread)) { index in
-            workers[index].problems = []
-            workers[index].releaseShared()
-        }
-        for worker in workers { worker.thread.stop() }
-        self.workers = []
-    }
-}
-
-/// Wall-clock laps for the Benders trace and phase timings.
-struct Stopwatch {
-    private var mark = DispatchTime.now().uptimeNanoseconds
-
-    /// Seconds since the last lap (or reset).
-    mutating func lap() -> Double {
-        let now = DispatchTime.now().uptimeNanoseconds
-        defer { mark = now }
-        return Double(now - mark) / 1e9
-    }
-
-    mutating func reset() { mark = DispatchTime.now().uptimeNanoseconds }
 }

@@ -35,8 +35,9 @@ final class BlockProblem {
     /// Whether the program was read off the full LP, without its objective constant (see ``BlockDerivation``).
     private(set) var isDerived = false
 
-    /// Builds the block's LP; with `full` (the plan's full LP), also how to read it off the next variant's full LP.
-    init(data: PlacementData, year: Int, block: Int, resident: Bool, full: PlacementModel?) throws {
+    /// Builds the block's LP. How to read it off the full LP is worked out at the first new variant loaded
+    /// (``load(_:full:)``), for resident blocks only, so that a single solve does not pay for it.
+    init(data: PlacementData, year: Int, block: Int, resident: Bool) throws {
         self.year = year
         self.block = block
         let model = PlacementModel.build(data, scope: .block(year: year, block: block), names: false)
@@ -46,7 +47,6 @@ final class BlockProblem {
         operationColumns = model.blockColumns(year: year, block: block).map { Int32($0.index) }
         operationRows = model.blockRows(year: year, block: block).map { Int32($0.index) }
         label = "\(data.years[year])/\(model.blockID(block))"
-        if let full { derivation = makeDerivation(full) }
     }
 
     private func makeDerivation(_ full: PlacementModel) -> BlockDerivation? {
@@ -155,25 +155,29 @@ final class BlockWorker: @unchecked Sendable {
 
     /// Solves `block` at the linking `values`, in its resident problem or loaded into the shared one.
     func solve(_ block: BlockProblem, at values: [Double], method: SolverOptions.Method) throws -> BlockProblem.Outcome {
-        if let resident = block.resident { return try block.solve(resident, at: values, method: method, warm: false) }
+        let (problem, warm) = try problem(for: block)
+        let outcome = try block.solve(problem, at: values, method: method, warm: warm)
+        if block.resident == nil { block.basis = problem.basis() }
+        return outcome
+    }
+
+    /// The GLPK problem holding `block`: its resident one, or the shared one with the block loaded (in place when the
+    /// shared one holds a program of the same pattern) and its own basis set. `warm` tells that a block never solved
+    /// starts from the basis of the last block of its pattern solved here.
+    private func problem(for block: BlockProblem) throws -> (problem: GLPKProblem, warm: Bool) {
+        if let resident = block.resident { return (resident, false) }
+        if let shared, shared.owner == ObjectIdentifier(block), shared.version == block.version { return (shared.problem, false) }
         let problem: GLPKProblem
         var warm = false
-        if let shared, shared.owner == ObjectIdentifier(block), shared.version == block.version {
+        if let shared, shared.problem.load(block.program, replacing: shared.program) {
             problem = shared.problem
+            warm = true
         } else {
-            if let shared, shared.problem.load(block.program, replacing: shared.program) {
-                problem = shared.problem
-                // A block never solved starts from the basis of the last block of its pattern solved here.
-                warm = true
-            } else {
-                problem = try GLPKProblem(block.program)
-            }
-            if block.hasBasis, let basis = block.basis { try problem.setBasis(basis) }
-            shared = (problem, block.program, ObjectIdentifier(block), block.version)
+            problem = try GLPKProblem(block.program)
         }
-        let outcome = try block.solve(problem, at: values, method: method, warm: warm)
-        block.basis = problem.basis()
-        return outcome
+        if block.hasBasis, let basis = block.basis { try problem.setBasis(basis) }
+        shared = (problem, block.program, ObjectIdentifier(block), block.version)
+        return (problem, warm)
     }
 
     /// Drops the shared problem (GLPK problems must be freed on the thread that made them: call on this worker's thread).
