@@ -35,6 +35,8 @@ final class BendersSolver {
     /// Block-LP entries (all blocks together) up to which each block keeps a GLPK problem of its own loaded; beyond,
     /// blocks share one per worker (see ``BlockProblem``): ``PlacementOptions/residentBlockEntryLimit``.
     var residentEntryLimit = 4_000_000
+    /// Whether a warm variant's first master answers are kept in a box around the previous optimum (``TrustRegion``).
+    var trustRegion = true
 
     var workers: [BlockWorker] = []
     /// The best master point of the last solve, which starts the next variant's stabilisation when it is feasible there.
@@ -184,6 +186,13 @@ final class BendersSolver {
             simplexIterations += cut.outcome.iterations
         }
         if let startBasis { try masterProblem.setBasis(startBasis) }
+        // A warm variant's first answers are kept near the previous optimum (see ``TrustRegion``).
+        var region: TrustRegion?
+        if warm, trustRegion, let point = core {
+            let columns = (0 ..< data.years.count).flatMap { master.model.capacityColumns(year: $0) }
+            region = TrustRegion(columns: columns, program: master.model.program, centre: point)
+            try region?.apply(to: masterProblem)
+        }
         var weight = core == nil ? 0 : stabilisation, backOff = 0
         if trace { print("      benders start: prepare \(prepareSeconds) s, \(cutsReused) cuts made again, core \(core != nil), blocks \(blockSeconds) s") }
         repeat {
@@ -197,9 +206,20 @@ final class BendersSolver {
             if iterations % cutCleanupInterval == 0 {
                 try removeSlackCuts(masterProblem, &masterSolution, owners: &cutOwners, master: &master)
             }
+            var isLowerBound = true
+            if var box = region {
+                isLowerBound = !box.record(masterSolution.variableValues)
+                if isLowerBound || box.iterations >= TrustRegion.iterationLimit {
+                    try box.remove(from: masterProblem)
+                    region = nil
+                } else {
+                    try box.apply(to: masterProblem)
+                    region = box
+                }
+            }
             masterSeconds += clock.lap()
             simplexIterations += masterSolution.iterations
-            lower = masterSolution.objective
+            if isLowerBound { lower = masterSolution.objective }
             let answer = masterSolution.variableValues
             var point = core.map { core in zip(core, answer).map { weight * $0 + (1 - weight) * $1 } } ?? answer
             var blockPoints = linkingByBlock.map { $0.map { point[$0.index] } }
@@ -256,6 +276,8 @@ final class BendersSolver {
                 weight = stabilisation
             }
         } while true
+        // The box must not outlive the loop (an iteration limit reached inside it): the kept basis is the model's own.
+        try region?.remove(from: masterProblem)
         var chosen = best ?? (upper, masterSolution.variableValues, outcomes)
         // The duals come from the final master, whose answer may differ from the best (stabilised) point by a
         // degenerate move of equal cost. Report the primal at the master's own answer when it is as good, so that
