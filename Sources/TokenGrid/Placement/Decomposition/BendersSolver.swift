@@ -198,10 +198,21 @@ final class BendersSolver {
         repeat {
             iterations += 1
             clock.reset()
-            masterSolution = try solveMaster(masterProblem, iteration: iterations, fromKeptBasis: startBasis != nil)
-            // Rows that keep every block feasible, added when the master's answer breaks them.
-            while try master.addBrokenIdleFits(data, at: masterSolution.variableValues, to: masterProblem) > 0 {
-                masterSolution = try solveMaster(masterProblem, iteration: iterations + 1, fromKeptBasis: false)
+            func solveWithIdleFits() throws -> Solution {
+                var solution = try solveMaster(masterProblem, iteration: iterations, fromKeptBasis: startBasis != nil)
+                // Rows that keep every block feasible, added when the master's answer breaks them.
+                while try master.addBrokenIdleFits(data, at: solution.variableValues, to: masterProblem) > 0 {
+                    solution = try solveMaster(masterProblem, iteration: iterations + 1, fromKeptBasis: false)
+                }
+                return solution
+            }
+            do {
+                masterSolution = try solveWithIdleFits()
+            } catch where region != nil {
+                // The box can shut out every point this variant's idle fits allow: drop it.
+                try region?.remove(from: masterProblem)
+                region = nil
+                masterSolution = try solveWithIdleFits()
             }
             if iterations % cutCleanupInterval == 0 {
                 try removeSlackCuts(masterProblem, &masterSolution, owners: &cutOwners, master: &master)
