@@ -460,6 +460,16 @@ struct ValidationPlanTests {
         #expect(error.errors.count == 1, "\(error)")
     }
 
+    /// A penalty above 1e5 $/Mtok is refused where it is written (beyond it only the exact simplex verifies an answer).
+    @Test func anUnservedPenaltyAboveItsRangeIsLocated() throws {
+        let workspace = try InputWorkspace()
+        let plan = Fix.plan.edited("unserved_penalty_usd_per_mtok: 100", "unserved_penalty_usd_per_mtok: 1e6")
+        let error = try workspace.loadError(plan: plan)
+        expectError(error, fieldPath: "unserved_penalty_usd_per_mtok", file: workspace.planPath,
+                    line: TestSupport.line(of: "unserved_penalty_usd_per_mtok", in: plan), column: TestSupport.column(of: "1e6", in: plan),
+                    containing: ["100000"])
+    }
+
     // MARK: - all errors at once
 
     /// Three unrelated mistakes in one plan: all three are reported in one pass.

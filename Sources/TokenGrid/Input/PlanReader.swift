@@ -11,7 +11,10 @@ enum PlanReader {
         let (firstYear, lastYear) = readYears(root["years"])
         let discountRate = root["discount_rate"].number(required: false, in: 0 ... 1, unit: "fraction per year",
                                                         smallestNonZero: InputLimits.smallestNonZeroDiscountRate) ?? 0.08
-        let penalty = root["unserved_penalty_usd_per_mtok"].number(required: false, in: 0 ... 1e6, unit: "$ per million tokens") ?? 100
+        // 1e5 $/Mtok (10 cents a token) is five orders above any token's price; beyond it the penalty dwarfs every
+        // other cost so far that GLPK's floating-point simplex leaves duals the solution check rejects, and only the
+        // exact simplex (seconds to minutes) verifies an answer.
+        let penalty = root["unserved_penalty_usd_per_mtok"].number(required: false, in: 0 ... 1e5, unit: "$ per million tokens") ?? 100
         let carbonPrice = YearMap(reading: root["carbon_price_usd_per_t"], in: 0 ... 1e5, unit: "$/tCO2")
         let carbonCap = YearMap(reading: root["carbon_cap_t_per_year"], in: 0 ... 1e12, unit: "tCO2 per year")
         let budget = YearMap(reading: root["budget_usd_per_year"], in: 0 ... 1e15, unit: "$ per year")
