@@ -83,6 +83,14 @@ import Testing
         #expect(NumberFormat.grouped(-1_234_567.891, 1) == "-1,234,567.9")
     }
 
+    /// A value that rounds to zero has no sign (a solver's −1e-9 share read "-0.0%" in the grid-edge plan's report).
+    @Test func valuesRoundingToZeroHaveNoSign() {
+        #expect(NumberFormat.percent(-1e-9) == "0.0%")
+        #expect(NumberFormat.fixed(-0.004, 2) == "0.00")
+        #expect(NumberFormat.fixed(-0.006, 2) == "-0.01")
+        #expect(NumberFormat.fixed(-0.0, 0) == "0")
+    }
+
     /// The terminal line leads with the cost without the penalty and gives the penalty on its own (us-grid-2030 leaves
     /// some demand unserved in 2030; quickstart, with its existing clusters, serves all of it).
     @Test func theSummaryLineLeavesThePenaltyOut() throws {

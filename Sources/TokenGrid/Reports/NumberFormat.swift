@@ -5,7 +5,9 @@ public enum NumberFormat {
     /// `value` with `digits` decimals.
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         // One POSIX locale for all: making a Locale per call cost about 30 µs, and charts format tens of thousands.
-        String(format: "%.\(digits)f", locale: posix, value)
+        let text = String(format: "%.\(digits)f", locale: posix, value)
+        // A value that rounds to zero reads "0.0", not "-0.0" (a −1e-9 left by the solver is no sign of anything).
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
