@@ -103,6 +103,16 @@ struct HourlyCSVErrorTests {
         }
     }
 
+    /// A capacity factor that the hourly file's mean contradicts is flagged at the figure: the file's hours are used.
+    @Test func aCapacityFactorTheHourlyFileContradictsIsWarnedAbout() throws {
+        var plan = Self.plan(.solar, brokenFile: HourlyCSV.text(HourlyCSV.rows(HourlyCSV.flat(0.35)), header: "utc_time,capacity_factor"))
+        var scenario = try plan.load()
+        #expect(scenario.warnings.contains { $0.message.contains("differs from 0.35, the mean of the hourly file") }, "\(scenario.warnings)")
+        plan = Self.plan(.solar, brokenFile: HourlyCSV.text(HourlyCSV.rows(HourlyCSV.flat(0.2)), header: "utc_time,capacity_factor"))
+        scenario = try plan.load()
+        #expect(!scenario.warnings.contains { $0.message.contains("the mean of the hourly file") }, "\(scenario.warnings)")
+    }
+
     @Test(arguments: allCases)
     func errorIsLocatedInTheCSVFile(_ broken: Case) throws {
         let plan = Self.plan(broken.target, brokenFile: broken.text)

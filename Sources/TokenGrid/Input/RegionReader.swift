@@ -130,6 +130,11 @@ enum RegionReader {
             }
             let profile = ShapeReader.read(block["profile"], kind: .capacityFactor, utcOffsetHours: utcOffsetHours)
             guard let existing, let maxBuild, let capex, let om, let lifetime, let factor, let profile else { continue }
+            // An hourly file sets every hour, and so the mean: the written factor is not used, which a user who
+            // changes it would not see.
+            if let hourly = profile.hourly, abs(hourly.mean - factor.value) > 0.01 {
+                block["capacity_factor"].figureValue.warning("\(YAMLField.format(factor.value)) differs from \(YAMLField.format((hourly.mean * 1000).rounded() / 1000)), the mean of the hourly file \(profile.file ?? "profile.csv"); the file's hours are used and this figure is not")
+            }
             result.append(RenewableResource(kind: kind, existingMW: existing, maxBuildMW: maxBuild, capexUSDPerMW: capex,
                                             fixedOMUSDPerMWYear: om, lifetimeYears: lifetime, capacityFactor: factor, profile: profile.profile,
                                             profileFile: profile.file, profileHourly: profile.hourly))
