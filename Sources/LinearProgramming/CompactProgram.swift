@@ -62,7 +62,7 @@ public struct CompactProgram: Sendable {
     private func validateNumbers() throws {
         try LinearProgram.validateNumbers(objectiveConstant: objectiveConstant, objectiveCoefficients: objectiveCoefficients,
                                           variableBounds: variableBounds, constraintBounds: constraintBounds, entries: { entries(ofRow: $0) },
-                                          entryColumns: { Int(entryColumns[$0]) }, entryValues: entryValues,
+                                          entryColumns: entryColumns, entryValues: entryValues,
                                           variableName: { "#\($0 + 1)" }, constraintName: { "#\($0 + 1)" })
     }
 
@@ -78,10 +78,13 @@ public struct CompactProgram: Sendable {
 
     /// Shares `other`'s pattern arrays when they are equal to this program's, so that many programs of one pattern
     /// hold it once.
-    public mutating func sharePattern(with other: CompactProgram) {
-        guard hasSamePattern(as: other) else { return }
+    /// - Returns: whether the patterns are the same (and now shared).
+    @discardableResult
+    public mutating func sharePattern(with other: CompactProgram) -> Bool {
+        guard hasSamePattern(as: other) else { return false }
         rowStarts = other.rowStarts
         entryColumns = other.entryColumns
+        return true
     }
 
     /// Row `i`'s entries.

@@ -56,14 +56,14 @@ extension LinearProgram {
     public func validateNumbers() throws {
         try Self.validateNumbers(objectiveConstant: objectiveConstant, objectiveCoefficients: objectiveCoefficients, variableBounds: variableBounds,
                                  constraintBounds: constraintBounds, entries: { rowStarts[$0] ..< rowStarts[$0 + 1] },
-                                 entryColumns: { Int(entryColumns[$0]) }, entryValues: entryValues,
+                                 entryColumns: entryColumns, entryValues: entryValues,
                                  variableName: { variableNames[$0].isEmpty ? "#\($0 + 1)" : variableNames[$0] },
                                  constraintName: { constraintNames[$0].isEmpty ? "#\($0 + 1)" : constraintNames[$0] })
     }
 
     /// ``validateNumbers()`` on a program's arrays, for any layout of them; rows and columns are named by the closures.
     static func validateNumbers(objectiveConstant: Double, objectiveCoefficients: [Double], variableBounds: [Bounds], constraintBounds: [Bounds],
-                                entries: (Int) -> Range<Int>, entryColumns: (Int) -> Int, entryValues: [Double],
+                                entries: (Int) -> Range<Int>, entryColumns: [Int32], entryValues: [Double],
                                 variableName: (Int) -> String, constraintName: (Int) -> String) throws {
         if numberProblem(objectiveConstant) != nil {
             throw LinearProgrammingError.invalidObjective(name: "(constant)", value: objectiveConstant)
@@ -84,7 +84,7 @@ extension LinearProgram {
                 throw LinearProgrammingError.invalidBounds(kind: "constraint", name: constraintName(i), reason: reason)
             }
             for k in entries(i) {
-                let j = entryColumns(k)
+                let j = Int(entryColumns[k])
                 guard j >= 0, j < variableCount else {
                     throw LinearProgrammingError.variableOutOfRange(constraint: constraintName(i), index: j, variableCount: variableCount)
                 }

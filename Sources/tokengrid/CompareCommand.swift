@@ -47,8 +47,8 @@ struct CompareCommand: ParsableCommand {
             print(ComparisonReport.markdown(first, second), terminator: "")
             return
         }
-        try writeOutputFolder(out, [("compare.md", Data(ComparisonReport.markdown(first, second).utf8)),
-                                    ("compare.html", Data(ComparisonReport.html(first, second).utf8))])
+        let report = ComparisonReport.render(first, second)
+        try writeOutputFolder(out, [("compare.md", Data(report.markdown.utf8)), ("compare.html", Data(report.html.utf8))])
         print(ComparisonReport.summary(first, second))
         print("wrote \(out)/compare.md, compare.html")
     }

@@ -12,6 +12,12 @@ public enum ComparisonReport {
         HTMLReport.render(ReportDocument(comparing: a, b), data: nil)
     }
 
+    /// The comparison as Markdown and as HTML, from one comparison of the two runs.
+    public static func render(_ a: PlanSnapshot, _ b: PlanSnapshot) -> (markdown: String, html: String) {
+        let document = ReportDocument(comparing: a, b)
+        return (MarkdownReport.render(document), HTMLReport.render(document, data: nil))
+    }
+
     /// The few lines `tokengrid compare` prints: the headline figures, A → B.
     public static func summary(_ a: PlanSnapshot, _ b: PlanSnapshot) -> String {
         let rows = ReportDocument.headlineRows(a, b)

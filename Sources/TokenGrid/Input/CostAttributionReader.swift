@@ -48,8 +48,7 @@ enum CostAttributionReader {
     static func checkCountries(_ scenario: Scenario, planField: YAMLField) {
         // Only codes that read well: a malformed one has its own error already.
         guard let requested = scenario.plan.costAttribution?.countryPairs.map({ Set($0.joined()) }) else { return }
-        var countries: [String] = []
-        for region in scenario.regions where !countries.contains(region.country) { countries.append(region.country) }
+        let countries = scenario.countries
         for pair in planField["cost_attribution"]["countries"].list(required: false) {
             for element in pair.list(required: false) {
                 guard let code = element.node?.scalar?.string, requested.contains(code), !countries.contains(code) else { continue }

@@ -8,6 +8,7 @@ enum ScenarioChecks {
         let designList = TextQuote.list(designIDs.sorted())
         let regionIDs = Set(scenario.plan.regionIDs)
         let regionList = TextQuote.list(scenario.plan.regionIDs)
+        let designsByID = scenario.designsByID
         for region in scenario.regions {
             let root = regionRoots[region.id] ?? YAMLField(node: nil, path: "", file: region.file, log: log)
             // Without a readable catalogue every design would be unknown: the catalogue's own errors say enough.
@@ -20,7 +21,7 @@ enum ScenarioChecks {
                 guard let id = element["design"].node?.scalar?.string, !hosted.contains(id) else { continue }
                 element["design"].error("existing cluster design \(TextQuote.quoted(id)) is not among this region's cluster_designs")
             }
-            checkExistingWithinPeak(region, scenario: scenario, field: root["data_centre"]["existing"])
+            checkExistingWithinPeak(region, designs: designsByID, mix: scenario.plan.modelMix, field: root["data_centre"]["existing"])
         }
         // Pair zones with their fields by id: a zone that failed to read must not shift the others.
         var zoneFields: [String: YAMLField] = [:]
@@ -35,11 +36,10 @@ enum ScenarioChecks {
 
     /// `peak_load_mw` is the published peak and includes the clusters in service in `base_year`, so their busy draw
     /// must be below it (``Region/backgroundPeakLoadMW(in:designs:mix:)`` takes it out).
-    private static func checkExistingWithinPeak(_ region: Region, scenario: Scenario, field: YAMLField) {
+    private static func checkExistingWithinPeak(_ region: Region, designs: [String: ClusterDesign], mix: ModelMix, field: YAMLField) {
         guard !region.dataCentre.existing.isEmpty else { return }
-        let designs = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let grid = region.grid
-        let draw = region.existingBusyDrawMW(in: grid.baseYear, designs: designs, mix: scenario.plan.modelMix)
+        let draw = region.existingBusyDrawMW(in: grid.baseYear, designs: designs, mix: mix)
         guard draw >= grid.peakLoadMW.value else { return }
         field.error("the existing clusters in service in \(grid.baseYear) (base_year) draw \(YAMLField.format(draw.rounded())) MW when busy, "
             + "not less than grid.peak_load_mw \(YAMLField.format(grid.peakLoadMW.value)) MW; peak_load_mw is the system peak with the "

@@ -20,7 +20,7 @@ enum ReserveFloorChecks {
     /// existing clusters drawing all they can) in a planning year has no headroom at its true peak that year: new
     /// data-centre load cannot connect there, and its headroom value reads 0.
     static func check(_ scenario: Scenario, regionRoots: [String: YAMLField], log: DiagnosticLog) {
-        let designs = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let designs = scenario.designsByID
         let mix = scenario.plan.modelMix
         for region in scenario.regions {
             let grid = region.grid

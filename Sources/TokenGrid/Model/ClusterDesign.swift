@@ -110,3 +110,10 @@ public struct ClusterDesign: Sendable, Hashable, Codable, Identifiable {
         powerWPerAccelerator.value / blendedTokensPerS(mix: mix, year: year)
     }
 }
+
+extension ClusterDesign {
+    /// `designs` by id, the first of a repeated id kept (loading reports the repeat).
+    public static func byID(_ designs: [ClusterDesign]) -> [String: ClusterDesign] {
+        Dictionary(designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

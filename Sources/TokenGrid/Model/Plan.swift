@@ -79,6 +79,14 @@ public struct Scenario: Sendable, Codable {
     }
 
     public func design(_ id: String) -> ClusterDesign? { designs.first { $0.id == id } }
+    /// The sites' countries, each once, in the plan's region order.
+    public var countries: [String] {
+        var countries: [String] = []
+        for region in regions where !countries.contains(region.country) { countries.append(region.country) }
+        return countries
+    }
+    /// The designs by id (the first of a repeated id): build it once where many lookups follow.
+    public var designsByID: [String: ClusterDesign] { ClusterDesign.byID(designs) }
     public func region(_ id: String) -> Region? { regions.first { $0.id == id } }
 
     /// Sites that may serve `zone`, in the plan's region order: those listed (or all), not forbidden, and within the

@@ -18,11 +18,17 @@ extension Region {
     /// placement LP lets them draw): PUE × Σ IT MW × ``ClusterDesign/busyPowerFraction(mix:year:)``. Clusters whose
     /// design is not in `designs` count as nothing (loading reports them).
     public func existingBusyDrawMW(in year: Int, designs: [String: ClusterDesign], mix: ModelMix) -> Double {
+        existingDrawMW(in: year, designs: designs) { $0.busyPowerFraction(mix: mix, year: year) }
+    }
+
+    /// Grid MW the existing clusters in service in `year` draw at `fractionOfFullPower` of a design's full power:
+    /// PUE × Σ IT MW × fraction, by design in id order (so the sum is the same in every run).
+    func existingDrawMW(in year: Int, designs: [String: ClusterDesign], fractionOfFullPower: (ClusterDesign) -> Double) -> Double {
         var draw = 0.0
         for id in Set(dataCentre.existing.map(\.design)).sorted() {
             guard let design = designs[id] else { continue }
             let itMW = existingITMW(of: design, in: year)
-            if itMW > 0 { draw += dataCentre.pue.value * itMW * design.busyPowerFraction(mix: mix, year: year) }
+            if itMW > 0 { draw += dataCentre.pue.value * itMW * fractionOfFullPower(design) }
         }
         return draw
     }
@@ -30,8 +36,18 @@ extension Region {
     /// Peak of the background load in `year`, MW: (`peak_load_mw` − the existing clusters' busy draw in `base_year`)
     /// × (1 + peak growth)^(year − base year), never below 0.
     public func backgroundPeakLoadMW(in year: Int, designs: [String: ClusterDesign], mix: ModelMix) -> Double {
-        let base = max(0, grid.peakLoadMW.value - existingBusyDrawMW(in: grid.baseYear, designs: designs, mix: mix))
-        return base * pow1p(grid.peakLoadGrowthPerYear.value, year - grid.baseYear)
+        backgroundPeakLoadMW(in: [year], designs: designs, mix: mix)[0]
+    }
+
+    /// ``backgroundPeakLoadMW(in:designs:mix:)`` for several years, the base year's draw worked out once.
+    public func backgroundPeakLoadMW(in years: [Int], designs: [String: ClusterDesign], mix: ModelMix) -> [Double] {
+        backgroundPeakLoadMW(in: years, baseYearExistingDrawMW: existingBusyDrawMW(in: grid.baseYear, designs: designs, mix: mix))
+    }
+
+    /// The background peak in `years` when the existing clusters drew `baseYearExistingDrawMW` in the base year.
+    func backgroundPeakLoadMW(in years: [Int], baseYearExistingDrawMW: Double) -> [Double] {
+        let base = max(0, grid.peakLoadMW.value - baseYearExistingDrawMW)
+        return years.map { base * pow1p(grid.peakLoadGrowthPerYear.value, $0 - grid.baseYear) }
     }
 }
 

@@ -34,8 +34,7 @@ extension PlacementData {
             }
         }
 
-        var countries: [String] = []
-        for site in sites where !countries.contains(site.region.country) { countries.append(site.region.country) }
+        let countries = scenario.countries
         func members(_ country: String) -> [Int] { sites.indices.filter { sites[$0].region.country == country && totals[$0].tokens > 0 } }
         if let pairs = request.countryPairs {
             for pair in pairs { compare(.country, (pair[0], members(pair[0])), (pair[1], members(pair[1]))) }

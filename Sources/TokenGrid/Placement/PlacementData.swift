@@ -87,7 +87,7 @@ public struct PlacementData: Sendable {
         let mix = plan.modelMix
         let years = self.years, slices = self.slices
         // Lookups by id built once: plans may list thousands of designs, zones and existing clusters.
-        let designsByID = Dictionary(scenario.designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let designsByID = scenario.designsByID
         sites = scenario.regions.map { region in
             let designs = region.clusterDesigns.compactMap { hosted -> SiteDesign? in
                 guard let design = designsByID[hosted.design] else { return nil }
@@ -104,7 +104,7 @@ public struct PlacementData: Sendable {
                 return slices.map { $0.mean(of: series) }
             }
             return Site(region: region, designs: designs, renewables: region.renewables, loadFactor: loadFactor, capacityFactor: capacityFactor,
-                        backgroundPeakLoadMW: years.map { region.backgroundPeakLoadMW(in: $0, designs: designsByID, mix: mix) },
+                        backgroundPeakLoadMW: region.backgroundPeakLoadMW(in: years, designs: designsByID, mix: mix),
                         existingBusyDrawMW: years.map { region.existingBusyDrawMW(in: $0, designs: designsByID, mix: mix) })
         }
         let regionIndex = Dictionary(uniqueKeysWithValues: scenario.regions.enumerated().map { ($1.id, $0) })

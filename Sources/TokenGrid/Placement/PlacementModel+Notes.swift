@@ -12,9 +12,7 @@ extension PlacementModel {
         let bound = Dictionary(grouping: headroom.filter { $0.dualUSDPerMWYear > 0 }, by: \.site)
         let below = Dictionary(grouping: binding.filter { $0.family == "below_reserve_floor" }, by: \.place)
         guard !bound.isEmpty || !below.isEmpty else { return [] }
-        var countries: [String] = []
-        for site in data.sites where !countries.contains(site.region.country) { countries.append(site.region.country) }
-        return countries.map { country in
+        return data.scenario.countries.map { country in
             let sites = data.sites.filter { $0.region.country == country }
             let limited = sites.compactMap { site -> String? in
                 let id = site.region.id

@@ -39,10 +39,11 @@ extension PlacementModel {
         var totals = [[(tokens: Double, network: Double)]](repeating: Array(repeating: (0, 0), count: yearCount), count: data.sites.count)
         for (z, zone) in data.zones.enumerated() {
             for (k, s) in zone.siteIndices.enumerated() {
+                let networkUSDPerMTok = data.networkCostUSDPerMTok(zone: z, site: s)
                 for y in 0 ..< yearCount {
                     let tokens = (0 ..< sliceCount).reduce(0) { $0 + x[serve[z][k][y][$1].index] * data.seconds(slice: $1) * 1e6 }
                     totals[s][y].tokens += tokens
-                    totals[s][y].network += tokens / 1e6 * data.networkCostUSDPerMTok(zone: z, site: s)
+                    totals[s][y].network += tokens / 1e6 * networkUSDPerMTok
                 }
             }
         }

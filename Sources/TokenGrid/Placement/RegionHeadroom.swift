@@ -37,14 +37,12 @@ public struct RegionHeadroom: Sendable, Codable {
     /// The analysis of `region` in `year`; `designs` give existing clusters' lifetimes (retired ones connect nothing).
     public init(region: Region, year: Int, designs: [ClusterDesign], shares: [Double] = RegionHeadroom.defaultShares) {
         let grid = region.grid
-        let catalogue = Dictionary(designs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func existingMW(in year: Int) -> Double {
-            region.dataCentre.pue.value * Set(region.dataCentre.existing.map(\.design)).compactMap { catalogue[$0] }
-                .reduce(0) { $0 + region.existingITMW(of: $1, in: year) }
-        }
+        let catalogue = ClusterDesign.byID(designs)
+        // Existing clusters at full power: the most they can draw, whatever the mix.
+        func existingMW(in year: Int) -> Double { region.existingDrawMW(in: year, designs: catalogue) { _ in 1 } }
         let floorCapacity = grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value)
         let existing = existingMW(in: year)
-        let peak = max(0, grid.peakLoadMW.value - existingMW(in: grid.baseYear)) * pow1p(grid.peakLoadGrowthPerYear.value, year - grid.baseYear)
+        let peak = region.backgroundPeakLoadMW(in: [year], baseYearExistingDrawMW: existingMW(in: grid.baseYear))[0]
         let load = region.loadFactorSeries
         let headroom = (0 ..< HourlySeries.hoursPerYear).map { max(0, floorCapacity - peak * load[$0] - existing) }
         let weights = [Double](repeating: 1, count: headroom.count)

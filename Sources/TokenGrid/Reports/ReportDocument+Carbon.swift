@@ -7,7 +7,7 @@ extension ReportDocument {
             guard horizon.contains(where: { $0.emissionsTonnes > ReportCell.epsilon }) else { return nil }
             return [ReportCell(id)] + horizon.map { .scaled($0.emissionsTonnes) } + [.scaled(horizon.reduce(0) { $0 + $1.emissionsTonnes })]
         }
-        let totals = years.map { year in data.sites(in: year).reduce(0) { $0 + $1.emissionsTonnes } }
+        let totals = years.map { data.metrics.year($0)?.emissionsTonnes ?? 0 }
         var blocks: [ReportBlock] = [.paragraph("Emissions of the grid energy the data centres draw (dedicated renewables count as zero)."
             + (data.plan.carbonPriceUSDPerTonne.map { " Carbon price ($/tCO2): \(describe($0))." } ?? " The plan sets no carbon price.")
             + (data.plan.carbonCapTonnesPerYear.map { " Cap (tCO2/yr): \(describe($0))." } ?? ""))]

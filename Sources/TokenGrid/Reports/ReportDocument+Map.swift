@@ -12,7 +12,7 @@ extension ReportDocument {
                 rows.append([ReportCell(zone.id), ReportCell(share.site), .scaled(share.tokens),
                              .percent(year.demandTokens > 0 ? share.tokens / year.demandTokens : 0),
                              distance.map { ReportCell(NumberFormat.grouped($0, 0), sortKey: $0) } ?? "–",
-                             distance.map { ReportCell(NumberFormat.fixed($0 * 1.5 / 200 * 2, 0), sortKey: $0) } ?? "–"])
+                             distance.map { ReportCell(NumberFormat.fixed(GeoLocation.roundTripMS(routeKM: $0 * DemandZone.defaultRouteFactor), 0), sortKey: $0) } ?? "–"])
             }
         }
         var blocks: [ReportBlock] = [

@@ -2,8 +2,7 @@ import Foundation
 
 extension SensitivityReport {
     /// Each input's swing on every metric, with its rank on each (1 moves it most).
-    static func rankingMarkdown(_ table: SweepTable) -> [String] {
-        let all = metrics.map { Sensitivity(table, metric: $0) }
+    static func rankingMarkdown(_ table: SweepTable, _ all: [Sensitivity]) -> [String] {
         guard !table.parameters.isEmpty, all.contains(where: { !$0.bars.isEmpty }) else { return [] }
         var lines = ["", "## Which inputs move the outcomes most", "",
                      "| parameter | " + metrics.map { "\($0.shortName): swing (\($0 == .unservedShare ? "pp" : $0.unit)) | rank" }.joined(separator: " | ") + " |",

@@ -8,14 +8,20 @@ public enum SensitivityReport {
     static let metrics: [SweepMetric] = [.costPerToken, .unservedShare, .discountedCost]
 
     public static func markdown(_ table: SweepTable, title: String) -> String {
-        let sensitivity = Sensitivity(table)
+        markdown(table, title: title, sensitivities: metrics.map { Sensitivity(table, metric: $0) })
+    }
+
+    /// The Markdown with each metric's ``Sensitivity`` worked out already (in ``metrics`` order).
+    private static func markdown(_ table: SweepTable, title: String, sensitivities all: [Sensitivity]) -> String {
+        // The first metric is the cost per token, the default one: its counts and site switches head the report.
+        let sensitivity = all[0]
         var lines = ["# Sensitivity: \(title)", ""]
         if table.interruptedCount > 0 {
             lines += ["**Interrupted:** the sweep was stopped before \(table.interruptedCount) of its \(table.rows.count) scenarios ran (status `interrupted` in sweep.csv); everything below covers only the scenarios that ran.", ""]
         }
         lines += ["\(table.rows.count) scenarios (\(sensitivity.succeeded) solved, \(sensitivity.failed) failed). Each input's swing is how far an outcome's mean moves over the input's range, the other inputs averaging out."]
-        lines += rankingMarkdown(table)
-        for metric in metrics { lines += tornadoMarkdown(Sensitivity(table, metric: metric), lastYear: table.lastYear) }
+        lines += rankingMarkdown(table, all)
+        for sensitivity in all { lines += tornadoMarkdown(sensitivity, lastYear: table.lastYear) }
         lines += heatmapMarkdown(table)
         lines += ["", "## Where the largest site changes", ""]
         if sensitivity.switches.isEmpty {
@@ -38,15 +44,16 @@ public enum SensitivityReport {
     /// A self-contained page: the Markdown's text and tables, each metric's tornado under its heading and the heatmaps
     /// as inline SVG.
     public static func html(_ table: SweepTable, title: String) -> String {
+        let all = metrics.map { Sensitivity(table, metric: $0) }
         var figures: [String: String] = [:]
-        for metric in metrics {
-            figures[tornadoHeading(metric, lastYear: table.lastYear)] = tornadoSVG(Sensitivity(table, metric: metric), lastYear: table.lastYear)
+        for sensitivity in all {
+            figures[tornadoHeading(sensitivity.metric, lastYear: table.lastYear)] = tornadoSVG(sensitivity, lastYear: table.lastYear)
         }
         if let grid = HeatmapGrid(table) {
             for metric in metrics { figures[heatmapHeading(metric, lastYear: table.lastYear)] = heatmapSVG(grid, metric: metric, lastYear: table.lastYear) }
         }
         if let curve = curveSVG(table) { figures[curveHeading(table)] = curve }
-        let body = markdownTables(markdown(table, title: title), figures: figures)
+        let body = markdownTables(markdown(table, title: title, sensitivities: all), figures: figures)
         return """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sensitivity: \(escape(title))</title>
         <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}svg{max-width:100%;height:auto;display:block}</style></head>

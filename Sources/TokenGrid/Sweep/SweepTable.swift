@@ -103,7 +103,10 @@ public struct SweepTable: Sendable, Hashable {
         let sitePrefix = "cost_usd_per_mtok_\(lastYear)_", zonePrefix = "marginal_usd_per_mtok_\(lastYear)_"
         let siteColumns = header.indices.filter { header[$0].hasPrefix(sitePrefix) }, zoneColumns = header.indices.filter { header[$0].hasPrefix(zonePrefix) }
         let siteITColumns = header.indices.filter { header[$0].hasPrefix("it_mw_\(lastYear)_") }
-        let column = { (name: String) in header.firstIndex(of: name) }
+        // Column positions found once, not per row.
+        let objective = header.firstIndex(of: "objective_usd"), average = header.firstIndex(of: averageName)
+        let unserved = header.firstIndex(of: "unserved_share"), largest = header.firstIndex(of: "largest_site_\(lastYear)")
+        let errorColumn = header.firstIndex(of: "error"), discounted = header.firstIndex(of: "discounted_cost_usd")
         var rows: [SweepRow] = []
         for (number, cells) in lines.dropFirst().enumerated() {
             guard cells.count == header.count, let index = Int(cells[0]) else {
@@ -112,11 +115,11 @@ public struct SweepTable: Sendable, Hashable {
             func cellNumber(_ k: Int?) -> Double { k.flatMap { Double(cells[$0]) } ?? .nan }
             func cellText(_ k: Int?) -> String { k.map { cells[$0] } ?? "" }
             var row = SweepRow(index: index, values: (1 ..< statusIndex).map(cellNumber), status: cells[statusIndex],
-                               objectiveUSD: cellNumber(column("objective_usd")), averageCostUSDPerMTok: cellNumber(column(averageName)),
-                               unservedShare: cellNumber(column("unserved_share")), largestSite: cellText(column("largest_site_\(lastYear)")),
+                               objectiveUSD: cellNumber(objective), averageCostUSDPerMTok: cellNumber(average),
+                               unservedShare: cellNumber(unserved), largestSite: cellText(largest),
                                siteCostUSDPerMTok: siteColumns.map(cellNumber), zoneMarginalUSDPerMTok: zoneColumns.map(cellNumber),
-                               error: cellText(column("error")), iterations: 0, solveSeconds: 0)
-            row.discountedCostUSD = cellNumber(column("discounted_cost_usd"))
+                               error: cellText(errorColumn), iterations: 0, solveSeconds: 0)
+            row.discountedCostUSD = cellNumber(discounted)
             row.siteITMW = siteITColumns.map(cellNumber)
             rows.append(row)
         }

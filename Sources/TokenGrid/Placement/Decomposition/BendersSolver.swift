@@ -160,8 +160,7 @@ final class BendersSolver {
         let masterProblem = try GLPKProblem(master.model.program)
         let modelRows = masterProblem.constraintCount
         var cutOwners: [Int: CutOwner] = [:]   // master row index → its cut's block, multipliers and point
-        func addCut(_ outcome: BlockProblem.Outcome, at point: [Double], subproblem index: Int, name: String) throws {
-            let cut = BendersCut(outcome: outcome, at: point)
+        func addCut(_ cut: BendersCut, of outcome: BlockProblem.Outcome, at point: [Double], subproblem index: Int, name: String) throws {
             var variables = [master.theta[index]], coefficients = [1.0]
             // Slopes below 1e-30 are rounding noise (and outside what GLPK takes safely); leaving them out moves the
             // cut by less than 1e-25 over any capacity the plan can hold.
@@ -182,7 +181,7 @@ final class BendersSolver {
             startBasis = Basis(rowStatuses: rowStatuses + startCuts.map(\.status), columnStatuses: kept.columnStatuses)
         }
         for cut in startCuts {
-            try addCut(cut.outcome, at: cut.point, subproblem: cut.subproblem, name: cut.name)
+            try addCut(BendersCut(outcome: cut.outcome, at: cut.point), of: cut.outcome, at: cut.point, subproblem: cut.subproblem, name: cut.name)
             simplexIterations += cut.outcome.iterations
         }
         if let startBasis { try masterProblem.setBasis(startBasis) }
@@ -267,7 +266,7 @@ final class BendersSolver {
                 let cut = BendersCut(outcome: outcome, at: blockPoints[index])
                 let atAnswer = cut.value(at: linkingByBlock[index].map { answer[$0.index] })
                 guard atAnswer > answer[master.theta[index].index] + 1e-9 * max(1, abs(atAnswer)) else { continue }
-                try addCut(outcome, at: blockPoints[index], subproblem: index, name: "cut[\(iterations),\(index)]")
+                try addCut(cut, of: outcome, at: blockPoints[index], subproblem: index, name: "cut[\(iterations),\(index)]")
                 added += 1
             }
             // A separation point whose cuts leave the master's answer standing says nothing new: next time solve the

@@ -72,8 +72,7 @@ final class BlockProblem {
         let model = PlacementModel.build(data, scope: .block(year: year, block: block), names: false)
         var new = try CompactProgram(model.program)
         let linking = model.linkingColumns(year: year, block: block)
-        if new.hasSamePattern(as: program) && linking == linkingColumns {
-            new.sharePattern(with: program)
+        if linking == linkingColumns, new.sharePattern(with: program) {
             if let resident { _ = resident.load(new, replacing: program) }
         } else {
             resident = resident == nil ? nil : try GLPKProblem(new)

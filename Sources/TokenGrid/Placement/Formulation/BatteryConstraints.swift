@@ -31,20 +31,18 @@ extension PlacementModel {
             let perMWh = data.batteryEnergyCostUSDPerMWhYear(site: s)
             return addStock("battery_energy", siteID(s), lifetime: battery.lifetimeYears.wholeYears, bounds: .nonNegative, costPerUnit: discounted(perMWh))
         }
-        func columns(_ family: String, sign: Double, upper: @escaping (Battery) -> Double) -> [[[VariableID]]?] {
+        func columns(_ family: String, sign: Double) -> [[[VariableID]]?] {
             data.sites.indices.map { s -> [[VariableID]]? in
-                guard let battery = data.edge(site: s).battery else { return nil }
+                guard data.edge(site: s).battery != nil else { return nil }
                 return perSlice(VariableID.placeholder) { model, y, t in
-                    let column = model.program.addVariable(model.name(family, model.siteID(s), model.yearID(y), model.sliceID(t)),
-                                                           objective: sign * model.data.gridDrawObjective(site: s, year: y, slice: t))
-                    model.impliedUpperBounds[column.index] = upper(battery)
-                    return column
+                    model.program.addVariable(model.name(family, model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                              objective: sign * model.data.gridDrawObjective(site: s, year: y, slice: t))
                 }
             }
         }
-        edge.charge = columns("charge", sign: 1) { $0.maxMW.value }
-        edge.discharge = columns("discharge", sign: -1) { $0.maxMW.value }
-        edge.stateOfCharge = columns("soc", sign: 0) { $0.maxMW.value * $0.maxDurationHours.value }
+        edge.charge = columns("charge", sign: 1)
+        edge.discharge = columns("discharge", sign: -1)
+        edge.stateOfCharge = columns("soc", sign: 0)
     }
 
     mutating func addBatteryConstraints() {

@@ -26,7 +26,6 @@ extension PlacementModel {
             return perSlice([]) { model, y, origin in
                 let start = model.data.hourInBlock(slice: origin)
                 let block = model.data.blocks[model.data.blockIndex(slice: origin)]
-                let demand = zone.demandTokensPerS[y][origin] / 1e6
                 return block.compactMap { target -> (target: Int, column: VariableID)? in
                     let wait = model.data.hourInBlock(slice: target) - start
                     guard wait >= 0, wait <= deferrable.maxDelayHours + 1e-9 else { return nil }
@@ -34,7 +33,6 @@ extension PlacementModel {
                     let cost = model.data.discountFactor(y) * model.data.seconds(slice: target) * deferrable.delayCostUSDPerMTokHour * wait / 1e6
                     let column = model.program.addVariable(model.name("defer", zone.zone.id, model.yearID(y), model.sliceID(origin), model.sliceID(target)),
                                                            objective: cost)
-                    model.impliedUpperBounds[column.index] = deferrable.share * demand * model.data.hoursPerDay[origin] / model.data.hoursPerDay[target]
                     return (target, column)
                 }
             }

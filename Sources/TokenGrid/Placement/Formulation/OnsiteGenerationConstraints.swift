@@ -22,13 +22,11 @@ extension PlacementModel {
                             bounds: .between(0, generation.maxMW.value), firstYearIndex: data.onsiteFirstYearIndex(site: s), costPerUnit: discounted(perMW))
         }
         edge.onsiteGeneration = data.sites.indices.map { s -> [[VariableID]]? in
-            guard let generation = data.edge(site: s).onsiteGeneration else { return nil }
+            guard data.edge(site: s).onsiteGeneration != nil else { return nil }
             return perSlice(VariableID.placeholder) { model, y, t in
                 let cost = model.data.discountFactor(y) * model.data.weightHours[t] * model.data.onsiteEnergyCostUSDPerMWh(site: s, year: y) / 1e6
                     - model.data.gridDrawObjective(site: s, year: y, slice: t)
-                let column = model.program.addVariable(model.name("onsite_gen", model.siteID(s), model.yearID(y), model.sliceID(t)), objective: cost)
-                model.impliedUpperBounds[column.index] = generation.maxMW.value
-                return column
+                return model.program.addVariable(model.name("onsite_gen", model.siteID(s), model.yearID(y), model.sliceID(t)), objective: cost)
             }
         }
     }

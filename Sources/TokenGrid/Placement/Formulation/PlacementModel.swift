@@ -61,10 +61,6 @@ public struct PlacementModel: Sendable {
     /// deferrable tokens); empty lists for a plan without them.
     var edge = GridEdgeHandles()
 
-    /// Upper bounds of operation columns implied by their rows (not in the LP), by column index; +∞ where none is
-    /// known. Used to keep re-evaluated Benders cuts finite.
-    var impliedUpperBounds: [Int: Double] = [:]
-
     /// Penalty of unserving all demand, M$; the objective holds it as a constant (see ``addDemandConstraints()``).
     var unservedPenaltyConstant = 0.0
 

@@ -70,21 +70,14 @@ extension PlacementModel {
 
     /// Columns of the capacity part (capacity and builds of compute, renewables and the grid-edge stocks; curtailment),
     /// shared by the full LP and the master.
-    func capacityPartColumns() -> [VariableID] {
-        capacity.flatMap { $0.flatMap { $0 } } + build.flatMap { $0.flatMap { $0 } }
-            + renewableCapacity.flatMap { $0.flatMap { $0 } } + renewableBuild.flatMap { $0.flatMap { $0 } }
-            + edgeCapacityPartColumns()
-    }
-
-    private func edgeCapacityPartColumns() -> [VariableID] {
-        edgeStocks.flatMap { $0.capacity + $0.build } + curtailmentColumns()
-    }
+    func capacityPartColumns() -> [VariableID] { stockColumns() + curtailmentColumns() }
 
     /// The capacity part's columns but the curtailment ones, which follow from them (and whose number depends on the
     /// slices): what a plan's version on other slices can hand over.
     func stockColumns() -> [VariableID] {
-        let curtailment = Set(curtailmentColumns().map(\.index))
-        return capacityPartColumns().filter { !curtailment.contains($0.index) }
+        capacity.flatMap { $0.flatMap { $0 } } + build.flatMap { $0.flatMap { $0 } }
+            + renewableCapacity.flatMap { $0.flatMap { $0 } } + renewableBuild.flatMap { $0.flatMap { $0 } }
+            + edgeStocks.flatMap { $0.capacity + $0.build }
     }
 
     /// `curtail[s,y,t]` columns of flexible connections, by site, year and slice.

@@ -72,10 +72,6 @@ extension PlacementModel {
     /// - run: DF_y × w_t × c^E_{s,y} × PUE_s × (1 − idle_a) ÷ τ_{a,y} (τ = full-load Mtok/s per MW);
     /// - renew_use: −DF_y × w_t × c^E_{s,y} (each renewable MWh displaces a grid MWh);
     /// - serve: DF_y × w_t × 3600 × (network cost of the zone–site pair − unserved penalty) — unserved tokens are substituted away too.
-    ///
-    /// Each column's upper bound implied by its rows — serve ≤ the zone's demand, run ≤ the demand of the zones the site
-    /// may serve, renew_use ≤ all renewables the site could have — is noted in ``impliedUpperBounds`` (not added to the
-    /// LP), so that a cut re-evaluated for another variant (``BendersCut``) stays finite.
     mutating func addOperationVariables() {
         let plan = data.scenario.plan
         for (s, site) in data.sites.enumerated() {
@@ -84,11 +80,8 @@ extension PlacementModel {
                 let byYear = perSlice(VariableID.placeholder) { model, y, t in
                     let perMWhOfRun = model.data.discountFactor(y) * model.data.gridEnergyCost(site: s, year: y)
                         * model.data.runGridMWPerMTokPerS(site: s, design: a, year: y) / 1e6
-                    let servable = model.data.zones.reduce(0) { $0 + ($1.siteIndices.contains(s) ? $1.demandTokensPerS[y][t] / 1e6 : 0) }
-                    let column = model.program.addVariable(model.name("run", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
-                                                           objective: model.data.weightHours[t] * perMWhOfRun)
-                    model.impliedUpperBounds[column.index] = servable
-                    return column
+                    return model.program.addVariable(model.name("run", model.siteID(s), model.designID(s, a), model.yearID(y), model.sliceID(t)),
+                                                     objective: model.data.weightHours[t] * perMWhOfRun)
                 }
                 bySite.append(byYear)
             }
@@ -97,11 +90,8 @@ extension PlacementModel {
                 renewableUse.append(nil)
             } else {
                 renewableUse.append(perSlice(VariableID.placeholder) { model, y, t in
-                    let possible = site.renewables.indices.reduce(0) { $0 + site.capacityFactor[$1][t] * (site.renewables[$1].existingMW.value + site.renewables[$1].maxBuildMW.value) }
-                    let column = model.program.addVariable(model.name("renew_use", model.siteID(s), model.yearID(y), model.sliceID(t)),
-                                                           objective: -model.data.discountFactor(y) * model.data.weightHours[t] * model.data.gridEnergyCost(site: s, year: y) / 1e6)
-                    model.impliedUpperBounds[column.index] = possible
-                    return column
+                    model.program.addVariable(model.name("renew_use", model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                              objective: -model.data.discountFactor(y) * model.data.weightHours[t] * model.data.gridEnergyCost(site: s, year: y) / 1e6)
                 })
             }
         }
@@ -109,10 +99,8 @@ extension PlacementModel {
             serve.append(zone.siteIndices.map { s in
                 let perMTok = data.networkCostUSDPerMTok(zone: z, site: s) - plan.unservedPenaltyUSDPerMTok
                 return perSlice(VariableID.placeholder) { model, y, t in
-                    let column = model.program.addVariable(model.name("serve", zone.zone.id, model.siteID(s), model.yearID(y), model.sliceID(t)),
-                                                           objective: model.data.discountFactor(y) * model.data.seconds(slice: t) * perMTok / 1e6)
-                    model.impliedUpperBounds[column.index] = zone.demandTokensPerS[y][t] / 1e6
-                    return column
+                    model.program.addVariable(model.name("serve", zone.zone.id, model.siteID(s), model.yearID(y), model.sliceID(t)),
+                                              objective: model.data.discountFactor(y) * model.data.seconds(slice: t) * perMTok / 1e6)
                 }
             })
         }
