@@ -304,7 +304,8 @@ final class BendersSolver {
         clock.reset()
         let solution = BendersAssembly(full: full, master: master, subproblems: subproblems).solution(
             masterValues: chosen.point, masterDuals: masterSolution.constraintDuals, outcomes: chosen.outcomes,
-            cutDuals: cutOwners.map { ($0.key, $0.value.subproblem, $0.value.duals) },
+            // In row order: a dictionary's order changes from run to run, and so would the sums' last bits.
+            cutDuals: cutOwners.sorted { $0.key < $1.key }.map { ($0.key, $0.value.subproblem, $0.value.duals) },
             objective: chosen.upper, iterations: simplexIterations, method: options.method)
         if trace {
             print("    benders: prepare \(prepareSeconds) s, master \(masterSeconds) s, blocks \(blockSeconds) s, assembly \(clock.lap()) s, \(iterations) iterations")
