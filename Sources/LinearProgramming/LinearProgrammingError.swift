@@ -54,3 +54,16 @@ public enum LinearProgrammingError: Error, Equatable, CustomStringConvertible, S
         }
     }
 }
+
+extension LinearProgrammingError {
+    /// Whether the error is about the program itself (a name, a number or the matrix pattern), found by validation
+    /// before anything reached GLPK.
+    public var isProgramError: Bool {
+        switch self {
+        case .invalidName, .duplicateName, .invalidBounds, .invalidObjective, .invalidCoefficient, .variableOutOfRange, .duplicateEntry:
+            return true
+        case .file, .solverFailure, .tooLarge, .mismatchedLengths, .indexOutOfRange:
+            return false
+        }
+    }
+}

@@ -44,6 +44,39 @@ import Testing
         #expect(result.solver.check?.passes() == true)
     }
 
+    /// Solves build the LP without row and column names; a rejected solution is still located by name (the check is
+    /// made again on the model built with names).
+    @Test func aRejectedSolutionIsLocatedByName() throws {
+        let scenario = try PlanLoader.load(planAt: PlacementHandDerivedTests.twoSites().write())
+        let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+        let model = PlacementModel.build(data, names: false)
+        #expect(model.program.variableNames.allSatisfy { $0.isEmpty })
+        var solution = try GLPKProblem(model.program, names: false).solve()
+        let last = solution.variableValues.count - 1
+        solution.variableValues[last] = -1
+        var attempts = Attempts(model: model, tolerances: .standard, tamper: nil)
+        #expect(attempts.consider(solution, label: "tampered") == nil)
+        let named = PlacementModel.build(data).program
+        // A serve column set below zero: the worst violation is at that column or at a row it enters.
+        let location = try #require(attempts.checks.first?.primalResidualAt)
+        #expect(location.contains("[") && (named.variableNames + named.constraintNames).contains(location), "\(location)")
+    }
+
+    /// A number GLPK cannot take (here a NaN build limit that skipped input validation) is refused by name, although the LP
+    /// is built without names for the solve.
+    @Test func aProgramGLPKRefusesIsNamedInTheError() throws {
+        var scenario = SyntheticScenario.make(sites: 2, years: 1, slices: .seasons4x6, zones: 1, seed: 3)
+        let region = try #require(scenario.regions.firstIndex { !$0.renewables.isEmpty })
+        scenario.regions[region].renewables[0].maxBuildMW.value = .nan
+        let data = PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
+        #expect {
+            _ = try PlacementSolver.solve(data, options: PlacementOptions(strategy: .monolithic))
+        } throws: { error in
+            guard let error = error as? LinearProgrammingError, error.isProgramError else { return false }
+            return "\(error)".contains("[") && !"\(error)".contains("#")
+        }
+    }
+
     /// When every candidate fails the check the plan is not reported: the solver throws `unverified`, listing the attempts.
     @Test func everyAttemptFailingIsNeverOptimal() throws {
         let scenario = try PlanLoader.load(planAt: PlacementHandDerivedTests.twoSites().write())

@@ -23,8 +23,19 @@ public final class PlacementSession {
     /// - Throws: ``PlacementSolver/Failure`` when the plan is infeasible, the solver stops early or no solution passes
     ///   the check; ``LinearProgrammingError`` on solver errors.
     public func solve(_ data: PlacementData) throws -> PlacementResult {
+        do {
+            return try solveUnnamed(data)
+        } catch let error as LinearProgrammingError where error.isProgramError {
+            // Rows and columns are built without names (half the build time of a sweep variant); a program GLPK
+            // refuses is built again with them, so that the error names the row or column.
+            try PlacementModel.build(data).program.validate()
+            throw error
+        }
+    }
+
+    private func solveUnnamed(_ data: PlacementData) throws -> PlacementResult {
         var clock = Clock()
-        let model = PlacementModel.build(data)
+        let model = PlacementModel.build(data, names: false)
         clock.timings.buildSeconds = clock.lap()
         var attempts = Attempts(model: model, tolerances: options.tolerances, tamper: options.tamper)
         let decompose = PlacementSolver.shouldDecompose(model, options)
@@ -102,7 +113,7 @@ public final class PlacementSession {
             self.whole = (whole.problem, fingerprint)
             return (whole.problem, true)
         }
-        let problem = try GLPKProblem(program)
+        let problem = try GLPKProblem(program, names: false)
         whole = (problem, ProgramFingerprint(program))
         return (problem, false)
     }
