@@ -97,4 +97,28 @@ import Testing
             if number > 0 { #expect(warm.solver.attempts.first?.contains("warm:") == true, "\(warm.solver.attempts)") }
         }
     }
+
+    /// Variants that change only demand (right-hand sides of the blocks) keep every block's multipliers dual feasible:
+    /// the kept cuts are made from them without solving (all but a few), the master keeps its basis and no box is
+    /// needed, and each optimum is the whole LP's.
+    @Test func demandOnlyVariantsMakeTheirKeptCutsWithoutSolving() throws {
+        let base = SyntheticScenario.make(sites: 8, years: 2, slices: .seasons4x24, zones: 3, seed: 4)
+        let options = PlacementOptions(strategy: .decomposed)
+        let solver = BendersSolver(options: options.solver, threads: 2, relativeGap: options.relativeGap, maxIterations: options.maxIterations)
+        for (number, factor) in [1.0, 1.1, 0.95].enumerated() {
+            var scenario = base
+            if case .anchors(let anchors) = scenario.plan.zones[0].growth {
+                scenario.plan.zones[0].growth = .anchors(anchors.map { YearMap.YearValue(year: $0.year, value: $0.value * factor) })
+            }
+            let data = Self.data(scenario)
+            let full = PlacementModel.build(data, names: false)
+            let outcome = try solver.solve(data, full: full)
+            let whole = try GLPKProblem(full.program, names: false).solve(SolverOptions(method: .primalSimplex))
+            #expect(abs(outcome.solution.objective - whole.objective) <= 1e-6 * abs(whole.objective), "variant \(number)")
+            #expect(SolutionCheck(program: full.program, solution: outcome.solution).passes())
+            if number > 0 {
+                #expect(outcome.cutsReused > 0 && 10 * outcome.cutsSolved < outcome.cutsReused, "\(outcome.cutsSolved) of \(outcome.cutsReused) solved")
+            }
+        }
+    }
 }

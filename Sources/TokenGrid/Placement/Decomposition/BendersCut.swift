@@ -6,6 +6,11 @@ struct BendersCut: Sendable {
     var constant: Double
     var gradient: [Double]
 
+    init(constant: Double, gradient: [Double]) {
+        self.constant = constant
+        self.gradient = gradient
+    }
+
     /// The cut from one solve at `point`.
     init(outcome: BlockProblem.Outcome, at point: [Double]) {
         constant = outcome.objective - zip(outcome.gradient, point).reduce(0) { $0 + $1.0 * $1.1 }

@@ -72,36 +72,45 @@ extension BendersSolver {
         return outcomes.map { $0! }
     }
 
-    /// Solves each block at the points of the cuts kept from the previous variant: (subproblem, point, outcome), in
-    /// subproblem order. A point this variant's block cannot run at (less headroom, say) is passed over.
-    func solveKeptPoints() throws -> [(Int, [Double], BlockProblem.Outcome)] {
+    /// The cuts kept from the previous variant, made again for this variant's data, in subproblem order. A cut's own
+    /// row multipliers give it without a solve (``CompactProgram/lagrangianBound(rows:values:fixed:)``): exact where
+    /// they are still optimal, a valid bound anywhere; when only right-hand sides changed (demand) they stay dual
+    /// feasible, and the cut keeps its slopes, so the master's kept basis stays a basis. Where they give no finite
+    /// bound under the new numbers (a price that fell, leaving a reduced cost against an unbounded column) the block
+    /// is solved at the cut's point instead; a point this variant's block cannot run at (less headroom) is passed over.
+    func remakeKeptCuts() throws -> [(subproblem: Int, point: [Double], cut: BendersCut, duals: SparseMultipliers, iterations: Int, solved: Bool)] {
         let workers = self.workers, count = workers.count, method = options.method
         let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
-            workers[index].problems.enumerated().flatMap { k, problem -> [(Int, [Double], BlockProblem.Outcome)] in
-                defer { problem.keptPoints = [] }
-                return problem.keptPoints.compactMap { point in
-                    (try? workers[index].solve(problem, at: point, method: method)).map { (index + k * count, point, $0) }
+            workers[index].problems.enumerated().flatMap { k, problem -> [(subproblem: Int, point: [Double], cut: BendersCut, duals: SparseMultipliers, iterations: Int, solved: Bool)] in
+                defer { problem.keptCuts = [] }
+                let fixed = problem.linkingColumns.map(\.index)
+                return problem.keptCuts.compactMap { kept in
+                    if let bound = problem.program.lagrangianBound(rows: kept.duals.indices, values: kept.duals.values, fixed: fixed) {
+                        return (index + k * count, kept.point, BendersCut(constant: bound.constant, gradient: bound.slopes), kept.duals, 0, false)
+                    }
+                    guard let outcome = try? workers[index].solve(problem, at: kept.point, method: method) else { return nil }
+                    return (index + k * count, kept.point, BendersCut(outcome: outcome, at: kept.point), SparseMultipliers(outcome.duals), outcome.iterations, true)
                 }
             }
         }
-        return perWorker.flatMap { $0 }.sorted { $0.0 < $1.0 }
+        return perWorker.flatMap { $0 }.sorted { $0.subproblem < $1.subproblem }
     }
 
-    /// Keeps for the next variant the master's final basis, its idle-fit rows and the points of the cuts it holds at
-    /// their bounds (non-basic: those that bind), which the next variant makes again.
+    /// Keeps for the next variant the master's final basis, its idle-fit rows and the cuts it holds at their bounds
+    /// (non-basic: those that bind), with their points and multipliers, which the next variant makes again.
     func keep(_ problem: GLPKProblem, modelRows: Int, master: BendersMaster, cutOwners: [Int: CutOwner]) throws {
         let basis = problem.basis()
         let idleFits = master.idleFitRows.filter { $0.row.index >= modelRows }.sorted { $0.row.index < $1.row.index }
             .map { (site: $0.site, year: $0.year, slice: $0.slice, status: basis.rowStatuses[$0.row.index]) }
         keptMaster = KeptMaster(columnStatuses: basis.columnStatuses, modelRowStatuses: Array(basis.rowStatuses[0 ..< modelRows]), idleFits: idleFits)
-        var points = [[[Double]]](repeating: [], count: subproblems.count)
+        var cuts = [[(point: [Double], duals: SparseMultipliers)]](repeating: [], count: subproblems.count)
         for (row, owner) in cutOwners.sorted(by: { $0.key < $1.key }) where basis.rowStatuses[row] != Basis.basic {
-            points[owner.subproblem].append(owner.point)
+            cuts[owner.subproblem].append((owner.point, owner.duals))
         }
-        let kept = points
+        let kept = cuts
         let workers = self.workers, count = workers.count
         _ = try runInParallel(on: workers.map(\.thread)) { index in
-            for (k, problem) in workers[index].problems.enumerated() { problem.keptPoints = kept[index + k * count] }
+            for (k, problem) in workers[index].problems.enumerated() { problem.keptCuts = kept[index + k * count] }
         }
     }
 

@@ -24,9 +24,9 @@ final class BlockProblem {
     /// ``PlacementModel/blockRows(year:block:)`` order, as positions in the block LP.
     private(set) var operationColumns: [Int32]
     private(set) var operationRows: [Int32]
-    /// The linking values of the cuts kept from the previous variant: the next variant makes its cuts there again,
-    /// exactly for its own data.
-    var keptPoints: [[Double]] = []
+    /// The cuts kept from the previous variant — where each was made and the row multipliers it was made from —
+    /// which the next variant makes again for its own data (see ``BendersSolver/remakeKeptCuts()``).
+    var keptCuts: [(point: [Double], duals: SparseMultipliers)] = []
     /// Counts loads of new data, so that a worker knows whether the program it holds is still this block's.
     private(set) var version = 0
 
@@ -78,7 +78,7 @@ final class BlockProblem {
             resident = resident == nil ? nil : try GLPKProblem(new)
             basis = nil
             hasBasis = false
-            keptPoints = []
+            keptCuts = []
             linkingColumns = linking
             operationColumns = model.blockColumns(year: year, block: block).map { Int32($0.index) }
             operationRows = model.blockRows(year: year, block: block).map { Int32($0.index) }
