@@ -10,9 +10,10 @@ import LinearProgramming
 /// Blocks re-solve from their previous basis (dual simplex: only bounds change), the master from its previous basis
 /// (new rows keep it dual feasible), and blocks are spread over worker threads.
 ///
-/// The solver keeps its block problems, its master's final basis and the points of its binding cuts between calls, so
-/// a sweep's next variant starts warm: blocks are changed in place (keeping their bases), the binding cuts are made
-/// again at their points — exactly, for the new data — and the master starts from the previous variant's basis. Row
+/// The solver keeps its block problems, its master's final basis and its binding cuts (points and row multipliers)
+/// between calls, so a sweep's next variant starts warm: blocks are changed in place (keeping their bases), the binding
+/// cuts are made again for the new data — from their multipliers, or by solving at their points where those give no
+/// bound (``remakeKeptCuts()``) — and the master starts from the previous variant's basis. Row
 /// duals of the blocks are recovered as the master's cut duals' combination of the blocks' duals, so marginal costs
 /// match the full LP's. The caller checks the assembled solution against the full LP.
 final class BendersSolver {
@@ -109,8 +110,9 @@ final class BendersSolver {
         let linkingByBlock = subproblems.map { master.linkingColumns(year: $0.year, block: $0.block) }
         var blockSeconds = 0.0, masterSeconds = 0.0, simplexIterations = 0
 
-        // A variant of the previous plan starts from the previous master: its binding cuts made again at their points
-        // (exact for this variant's data), its idle-fit rows and its final basis, with its best point as the core.
+        // A variant of the previous plan starts from the previous master: its binding cuts made again for this
+        // variant's data (valid bounds, exact where their multipliers are still optimal), its idle-fit rows and its
+        // final basis, with its best point as the core.
         let kept = warm ? keptMaster.flatMap { $0.modelRowStatuses.count == master.model.program.constraintCount
             && $0.columnStatuses.count == master.model.program.variableCount ? $0 : nil } : nil
         var startCuts: [StartCut] = []
