@@ -78,18 +78,21 @@ extension BendersSolver {
     /// feasible, and the cut keeps its slopes, so the master's kept basis stays a basis. Where they give no finite
     /// bound under the new numbers (a price that fell, leaving a reduced cost against an unbounded column) the block
     /// is solved at the cut's point instead; a point this variant's block cannot run at (less headroom) is passed over.
-    func remakeKeptCuts() throws -> [(subproblem: Int, point: [Double], cut: BendersCut, duals: SparseMultipliers, iterations: Int, solved: Bool)] {
+    /// The cuts come unnamed, as binding (at their lower bound) in the master.
+    func remakeKeptCuts() throws -> [StartCut] {
         let workers = self.workers, count = workers.count, method = options.method
         let perWorker = try runInParallel(on: workers.map(\.thread)) { index in
-            workers[index].problems.enumerated().flatMap { k, problem -> [(subproblem: Int, point: [Double], cut: BendersCut, duals: SparseMultipliers, iterations: Int, solved: Bool)] in
+            workers[index].problems.enumerated().flatMap { k, problem -> [StartCut] in
                 defer { problem.keptCuts = [] }
                 let fixed = problem.linkingColumns.map(\.index)
                 return problem.keptCuts.compactMap { kept in
                     if let bound = problem.program.lagrangianBound(rows: kept.duals.indices, values: kept.duals.values, fixed: fixed) {
-                        return (index + k * count, kept.point, BendersCut(constant: bound.constant, gradient: bound.slopes), kept.duals, 0, false)
+                        return StartCut(subproblem: index + k * count, point: kept.point, cut: BendersCut(constant: bound.constant, gradient: bound.slopes),
+                                        duals: kept.duals, name: "", status: Basis.atLower, iterations: 0, solved: false)
                     }
                     guard let outcome = try? workers[index].solve(problem, at: kept.point, method: method) else { return nil }
-                    return (index + k * count, kept.point, BendersCut(outcome: outcome, at: kept.point), SparseMultipliers(outcome.duals), outcome.iterations, true)
+                    return StartCut(subproblem: index + k * count, point: kept.point, cut: BendersCut(outcome: outcome, at: kept.point),
+                                    duals: SparseMultipliers(outcome.duals), name: "", status: Basis.atLower, iterations: outcome.iterations, solved: true)
                 }
             }
         }

@@ -118,8 +118,9 @@ final class BendersSolver {
         var startCuts: [StartCut] = []
         if kept != nil {
             for (number, cut) in try remakeKeptCuts().enumerated() {
-                startCuts.append(StartCut(subproblem: cut.subproblem, point: cut.point, cut: cut.cut, duals: cut.duals, name: "kept_cut[\(number)]",
-                                          status: Basis.atLower, iterations: cut.iterations, solved: cut.solved))
+                var named = cut
+                named.name = "kept_cut[\(number)]"
+                startCuts.append(named)
             }
         }
         let cutsReused = startCuts.count, cutsSolved = startCuts.filter(\.solved).count
