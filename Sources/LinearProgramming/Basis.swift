@@ -46,3 +46,11 @@ extension GLPKProblem {
         }
     }
 }
+
+extension GLPKProblem {
+    /// Replaces the basis by one GLPK builds from the matrix (`glp_adv_basis`), for a solve that must not continue
+    /// from the current one.
+    public func useAdvancedBasis() {
+        glp_adv_basis(pointer, 0)
+    }
+}
