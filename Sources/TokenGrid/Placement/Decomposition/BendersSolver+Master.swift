@@ -55,9 +55,9 @@ extension BendersSolver {
             solution = try? problem.solve(SolverOptions(method: .dualSimplex, presolve: false, scaling: false, warmStart: true))
         } else if fromKeptBasis {
             // Another variant's basis: neither primal nor dual feasible in general, which primal simplex starts from best.
-            // On a degenerate master it can also stall (one sweep variant in a hundred ran for minutes): a kept basis
-            // that needs more pivots than the master has rows is worse than a fresh start (about 1,200 pivots on the
-            // 40-site plan's 1,900 rows), which then follows.
+            // On a degenerate master it can also stall (in a trial of repaired kept multipliers, one variant in a
+            // hundred ran for minutes): a kept basis that needs more pivots than the master has rows is worse than a
+            // fresh start (about 1,200 pivots on the 40-site plan's 1,900 rows), which then follows.
             solution = try? problem.solve(SolverOptions(method: .primalSimplex, presolve: false, scaling: false, warmStart: true,
                                                         iterationLimit: problem.constraintCount))
             if solution?.status != .optimal { problem.useAdvancedBasis() }
