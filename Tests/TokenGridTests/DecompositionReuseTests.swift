@@ -121,4 +121,26 @@ import Testing
             }
         }
     }
+
+    /// A price that falls leaves the kept multipliers no finite bound, so the kept cuts' blocks are solved again at
+    /// their points — from the bases stored with the cuts, where a small fall leaves those optimal: the cuts come back
+    /// with their own multipliers, without a pivot.
+    @Test func keptCutsSolvedAgainStartFromTheirOwnBases() throws {
+        let base = SyntheticScenario.make(sites: 8, years: 2, slices: .seasons4x24, zones: 3, seed: 4)
+        let options = PlacementOptions(strategy: .decomposed)
+        let solver = BendersSolver(options: options.solver, threads: 2, relativeGap: options.relativeGap, maxIterations: options.maxIterations)
+        for (number, factor) in [1.0, 0.999].enumerated() {
+            var scenario = base
+            for site in scenario.regions.indices { scenario.regions[site].grid.priceUSDPerMWh.value *= factor }
+            let data = Self.data(scenario)
+            let full = PlacementModel.build(data, names: false)
+            let outcome = try solver.solve(data, full: full)
+            let whole = try GLPKProblem(full.program, names: false).solve(SolverOptions(method: .primalSimplex))
+            #expect(abs(outcome.solution.objective - whole.objective) <= 1e-6 * abs(whole.objective), "variant \(number)")
+            if number > 0 {
+                #expect(outcome.cutsSolved > outcome.cutsReused / 2, "\(outcome.cutsSolved) of \(outcome.cutsReused) solved")
+                #expect(10 * outcome.cutPivots < outcome.cutsSolved, "\(outcome.cutPivots) pivots for \(outcome.cutsSolved) cuts")
+            }
+        }
+    }
 }

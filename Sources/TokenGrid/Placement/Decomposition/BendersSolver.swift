@@ -57,20 +57,18 @@ final class BendersSolver {
         var idleFits: [(site: Int, year: Int, slice: Int, status: Int32)]
     }
 
-    /// A cut in the master: its block, the block's row multipliers (to assemble duals) and where it was made.
+    /// A cut in the master: its block and where it was made.
     struct CutOwner {
         var subproblem: Int
-        var duals: SparseMultipliers
-        var point: [Double]
+        var origin: CutOrigin
     }
 
     /// A cut the master starts with (one kept from the previous variant, or one made at the core), with its basis
     /// status, whether its block was solved for it and the pivots that took.
     struct StartCut {
         var subproblem: Int
-        var point: [Double]
         var cut: BendersCut
-        var duals: SparseMultipliers
+        var origin: CutOrigin
         var name: String
         var status: Int32
         var iterations: Int
@@ -85,6 +83,8 @@ final class BendersSolver {
         var cutsReused: Int
         /// How many of them needed their block solved (the others came from their own multipliers).
         var cutsSolved: Int
+        /// Simplex pivots those solves took (from the bases stored with the cuts: none where they stay optimal).
+        var cutPivots: Int
         /// Seconds in the master LP and in the block LPs (wall clock, all workers together).
         var masterSeconds: Double
         var blockSeconds: Double
@@ -123,7 +123,7 @@ final class BendersSolver {
                 startCuts.append(named)
             }
         }
-        let cutsReused = startCuts.count, cutsSolved = startCuts.filter(\.solved).count
+        let cutsReused = startCuts.count, cutsSolved = startCuts.filter(\.solved).count, cutPivots = startCuts.reduce(0) { $0 + $1.iterations }
         // Blocks read off the full LP have no objective constant: the master carries what the full LP's constant has
         // beyond its own (zero when every block was built).
         var blocks = try blockStates()
@@ -155,8 +155,8 @@ final class BendersSolver {
                 upper = master.capacityCost(at: point) + first.reduce(0) { $0 + $1.objective }
                 best = (upper, point, first)
                 for (index, outcome) in first.enumerated() {
-                    startCuts.append(StartCut(subproblem: index, point: blockPoints[index], cut: BendersCut(outcome: outcome, at: blockPoints[index]),
-                                              duals: SparseMultipliers(outcome.duals), name: "core_cut[\(index)]", status: Basis.basic,
+                    startCuts.append(StartCut(subproblem: index, cut: BendersCut(outcome: outcome, at: blockPoints[index]),
+                                              origin: outcome.origin(at: blockPoints[index]), name: "core_cut[\(index)]", status: Basis.basic,
                                               iterations: outcome.iterations, solved: true))
                 }
                 (lastPoints, outcomes) = (blockPoints, first)
@@ -180,8 +180,8 @@ final class BendersSolver {
 
         let masterProblem = try GLPKProblem(master.model.program)
         let modelRows = masterProblem.constraintCount
-        var cutOwners: [Int: CutOwner] = [:]   // master row index → its cut's block, multipliers and point
-        func addCut(_ cut: BendersCut, duals: SparseMultipliers, at point: [Double], subproblem index: Int, name: String) throws {
+        var cutOwners: [Int: CutOwner] = [:]   // master row index → its cut's block and origin
+        func addCut(_ cut: BendersCut, from origin: CutOrigin, subproblem index: Int, name: String) throws {
             var variables = [master.theta[index]], coefficients = [1.0]
             // Slopes below 1e-30 are rounding noise (and outside what GLPK takes safely); leaving them out moves the
             // cut by less than 1e-25 over any capacity the plan can hold.
@@ -190,7 +190,7 @@ final class BendersSolver {
                 coefficients.append(-slope)
             }
             let row = try masterProblem.addConstraint(name, variables: variables, coefficients: coefficients, bounds: .atLeast(cut.constant))
-            cutOwners[row.index] = CutOwner(subproblem: index, duals: duals, point: point)
+            cutOwners[row.index] = CutOwner(subproblem: index, origin: origin)
         }
         var startBasis: Basis?
         if let kept {
@@ -202,7 +202,7 @@ final class BendersSolver {
             startBasis = Basis(rowStatuses: rowStatuses + startCuts.map(\.status), columnStatuses: kept.columnStatuses)
         }
         for cut in startCuts {
-            try addCut(cut.cut, duals: cut.duals, at: cut.point, subproblem: cut.subproblem, name: cut.name)
+            try addCut(cut.cut, from: cut.origin, subproblem: cut.subproblem, name: cut.name)
             simplexIterations += cut.iterations
         }
         if let startBasis { try masterProblem.setBasis(startBasis) }
@@ -220,7 +220,7 @@ final class BendersSolver {
             try region?.apply(to: masterProblem)
         }
         var weight = core == nil ? 0 : stabilisation, backOff = 0
-        if trace { print("      benders start: prepare \(prepareSeconds) s, \(cutsReused) cuts made again (\(cutsSolved) by solving), box \(region != nil), core \(core != nil), blocks \(blockSeconds) s") }
+        if trace { print("      benders start: prepare \(prepareSeconds) s, \(cutsReused) cuts made again (\(cutsSolved) by solving, \(cutPivots) pivots), box \(region != nil), core \(core != nil), blocks \(blockSeconds) s") }
         repeat {
             iterations += 1
             clock.reset()
@@ -285,7 +285,7 @@ final class BendersSolver {
             gap = (upper - lower) / max(1e-9, abs(upper))
             onIteration?(iterations, lower, upper)
             if trace {
-                print("      it \(iterations): \(outcomes.reduce(0) { $0 + $1.iterations }) block its, lower \(lower) upper \(upper) gap \(gap), master \(masterProblem.constraintCount) rows, \(masterSeconds) s, blocks \(blockSeconds) s")
+                print("      it \(iterations): master \(masterSolution.iterations) pivots, \(outcomes.reduce(0) { $0 + $1.iterations }) block pivots (\(outcomes.filter { $0.iterations == 0 }.count) blocks none), lower \(lower) upper \(upper) gap \(gap), master \(masterProblem.constraintCount) rows, \(masterSeconds) s, blocks \(blockSeconds) s")
             }
             if iterations >= maxIterations || gap <= relativeGap { break }
             var added = 0
@@ -293,7 +293,7 @@ final class BendersSolver {
                 let cut = BendersCut(outcome: outcome, at: blockPoints[index])
                 let atAnswer = cut.value(at: linkingByBlock[index].map { answer[$0.index] })
                 guard atAnswer > answer[master.theta[index].index] + 1e-9 * max(1, abs(atAnswer)) else { continue }
-                try addCut(cut, duals: SparseMultipliers(outcome.duals), at: blockPoints[index], subproblem: index, name: "cut[\(iterations),\(index)]")
+                try addCut(cut, from: outcome.origin(at: blockPoints[index]), subproblem: index, name: "cut[\(iterations),\(index)]")
                 added += 1
             }
             // A separation point whose cuts leave the master's answer standing says nothing new: next time solve the
@@ -332,11 +332,11 @@ final class BendersSolver {
         let solution = BendersAssembly(full: full, master: master, subproblems: subproblems).solution(
             masterValues: chosen.point, masterDuals: masterSolution.constraintDuals, outcomes: chosen.outcomes,
             // In row order: a dictionary's order changes from run to run, and so would the sums' last bits.
-            cutDuals: cutOwners.sorted { $0.key < $1.key }.map { ($0.key, $0.value.subproblem, $0.value.duals) },
+            cutDuals: cutOwners.sorted { $0.key < $1.key }.map { ($0.key, $0.value.subproblem, $0.value.origin.duals) },
             objective: chosen.upper, iterations: simplexIterations, method: options.method)
         if trace {
             print("    benders: prepare \(prepareSeconds) s, master \(masterSeconds) s, blocks \(blockSeconds) s, assembly \(clock.lap()) s, \(iterations) iterations")
         }
-        return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: cutsReused, cutsSolved: cutsSolved, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
+        return Outcome(solution: solution, iterations: iterations, gap: gap, cutsReused: cutsReused, cutsSolved: cutsSolved, cutPivots: cutPivots, masterSeconds: masterSeconds, blockSeconds: blockSeconds)
     }
 }

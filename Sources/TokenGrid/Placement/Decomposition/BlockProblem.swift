@@ -24,9 +24,9 @@ final class BlockProblem {
     /// ``PlacementModel/blockRows(year:block:)`` order, as positions in the block LP.
     private(set) var operationColumns: [Int32]
     private(set) var operationRows: [Int32]
-    /// The cuts kept from the previous variant — where each was made and the row multipliers it was made from —
-    /// which the next variant makes again for its own data (see ``BendersSolver/remakeKeptCuts()``).
-    var keptCuts: [(point: [Double], duals: SparseMultipliers)] = []
+    /// Where the cuts kept from the previous variant were made, which the next variant makes them again from (see
+    /// ``BendersSolver/remakeKeptCuts()``).
+    var keptCuts: [CutOrigin] = []
     /// Counts loads of new data, so that a worker knows whether the program it holds is still this block's.
     private(set) var version = 0
 
@@ -109,6 +109,13 @@ final class BlockProblem {
         /// Positions, among the block LP's rows, of the rows the full LP shares (``PlacementModel/blockRows(year:block:)``).
         var operationRowPositions: [Int32]
         var iterations: Int
+        /// The block's basis after this solve, kept for blocks with a GLPK problem of their own (``CutOrigin``).
+        var basis: Basis?
+
+        /// Where a cut made from this solve at `point` comes from.
+        func origin(at point: [Double]) -> CutOrigin {
+            CutOrigin(point: point, duals: SparseMultipliers(duals), basis: basis)
+        }
     }
 
     /// Fixes the linking columns of `problem` (this block's LP, loaded) at `values` and solves it: by dual simplex from
@@ -116,12 +123,16 @@ final class BlockProblem {
     /// `method`, or primal simplex for dual (the master's first capacity leaves the block primal feasible at little or
     /// no output, while GLPK's dual simplex took 1.8 s from its advanced basis on a 24-hour block, against 67 ms), from
     /// whatever basis `problem` holds when `warm` (a block of the same pattern's).
-    func solve(_ problem: GLPKProblem, at values: [Double], method: SolverOptions.Method, warm: Bool) throws -> Outcome {
+    /// A `basis` given (one stored with a cut, its block's optimum at `values` for an earlier variant's data) is
+    /// started from by primal simplex: at the same bounds it stays primal feasible when only costs changed.
+    func solve(_ problem: GLPKProblem, at values: [Double], method: SolverOptions.Method, warm: Bool, from basis: Basis? = nil) throws -> Outcome {
         for (column, value) in zip(linkingColumns, values) {
             // The master's values below 1e-30 are rounding noise around zero.
             try problem.setBounds(column, .equal(to: value < 1e-30 ? 0 : value))
         }
-        let options = hasBasis ? SolverOptions(method: .dualSimplex, presolve: false, warmStart: true)
+        if let basis { try problem.setBasis(basis) }
+        let options = basis != nil ? SolverOptions(method: .primalSimplex, presolve: false, warmStart: true)
+            : hasBasis ? SolverOptions(method: .dualSimplex, presolve: false, warmStart: true)
             : SolverOptions(method: method == .dualSimplex ? .primalSimplex : method, presolve: false, warmStart: warm)
         let solution: Solution
         do {
@@ -136,7 +147,8 @@ final class BlockProblem {
         return Outcome(year: year, block: block, objective: solution.objective,
                        gradient: linkingColumns.map { solution.reducedCosts[$0.index] },
                        values: operationColumns.map { solution.variableValues[Int($0)] },
-                       duals: solution.constraintDuals, operationRowPositions: operationRows, iterations: solution.iterations)
+                       duals: solution.constraintDuals, operationRowPositions: operationRows, iterations: solution.iterations,
+                       basis: resident == nil ? nil : problem.basis())
     }
 }
 
@@ -153,9 +165,10 @@ final class BlockWorker: @unchecked Sendable {
     }
 
     /// Solves `block` at the linking `values`, in its resident problem or loaded into the shared one.
-    func solve(_ block: BlockProblem, at values: [Double], method: SolverOptions.Method) throws -> BlockProblem.Outcome {
+    /// `basis`, when given, is started from (see ``BlockProblem/solve(_:at:method:warm:from:)``).
+    func solve(_ block: BlockProblem, at values: [Double], method: SolverOptions.Method, from basis: Basis? = nil) throws -> BlockProblem.Outcome {
         let (problem, warm) = try problem(for: block)
-        let outcome = try block.solve(problem, at: values, method: method, warm: warm)
+        let outcome = try block.solve(problem, at: values, method: method, warm: warm, from: basis)
         if block.resident == nil { block.basis = problem.basis() }
         return outcome
     }
