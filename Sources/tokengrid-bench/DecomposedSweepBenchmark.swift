@@ -6,7 +6,7 @@ import TokenGrid
 /// variant — against a new session per variant (cold), per variant.
 ///
 ///     swift run -c release tokengrid-bench decomposed-sweep [--variants 100] [--cold-variants 10] [--threads 2]
-///         [--pattern grid|cycle|prices]
+///         [--pattern grid|cycle|prices|samples|samples4|samples4-unordered]
 ///
 /// Patterns (n variants; a site's power price scaled 0.7–1.3×, a zone's growth 0.8–1.2×: for the generated plans'
 /// anchored growth, its demand after the first year):
@@ -15,8 +15,12 @@ import TokenGrid
 /// - `cycle`: variant v scales site (v mod sites)'s price and zone (v mod zones)'s growth, both factors rising with
 ///   v: neighbours differ at two sites and two zones.
 /// - `prices`: as `cycle`, prices only (what this benchmark measured before growth was applied to anchored zones).
+/// - `samples`: n Latin-hypercube samples over the grid's two parameters, in the order `tokengrid sweep` solves
+///   samples (nearest neighbour first, ``SweepSpec/solveOrder(_:of:)``).
+/// - `samples4`: as `samples` over four parameters: sites 1 and 2's prices, zones 1 and 2's growth.
+/// - `samples4-unordered`: the same samples in index order (each variant a jump across the space).
 enum DecomposedSweepBenchmark {
-    enum Pattern: String { case grid, cycle, prices }
+    enum Pattern: String { case grid, cycle, prices, samples, samples4, samples4Unordered = "samples4-unordered" }
 
     static func run(_ arguments: BenchmarkArguments) {
         let base = arguments.scenario()
@@ -77,22 +81,32 @@ enum DecomposedSweepBenchmark {
     /// Variant `v` of `count` in `pattern`.
     static func data(_ base: Scenario, variant v: Int, of count: Int, pattern: Pattern) -> PlacementData {
         var scenario = base
-        let site: Int, zone: Int?, price: Double, growth: Double
+        let (site1, zone1) = (min(1, scenario.regions.count - 1), min(1, scenario.plan.zones.count - 1))
+        var prices: [(site: Int, factor: Double)] = [], growths: [(zone: Int, factor: Double)] = []
         switch pattern {
         case .grid:
             let side = max(1, Int(Double(count).squareRoot().rounded(.up)))
             let (row, column) = (v / side, v % side)
-            (site, zone) = (min(1, scenario.regions.count - 1), min(1, scenario.plan.zones.count - 1))
-            price = 0.7 + 0.6 * Double(row) / Double(max(1, side - 1))
-            growth = 0.8 + 0.4 * Double(column) / Double(max(1, side - 1))
+            prices = [(site1, 0.7 + 0.6 * Double(row) / Double(max(1, side - 1)))]
+            growths = [(zone1, 0.8 + 0.4 * Double(column) / Double(max(1, side - 1)))]
         case .cycle, .prices:
             let position = Double(v) / Double(max(1, count - 1))
-            (site, zone) = (v % scenario.regions.count, pattern == .cycle ? v % scenario.plan.zones.count : nil)
-            price = 0.7 + 0.6 * position
-            growth = 0.8 + 0.4 * position
+            prices = [(v % scenario.regions.count, 0.7 + 0.6 * position)]
+            growths = pattern == .cycle ? [(v % scenario.plan.zones.count, 0.8 + 0.4 * position)] : []
+        case .samples, .samples4, .samples4Unordered:
+            let four = pattern != .samples
+            let (site2, zone2) = (min(2, scenario.regions.count - 1), min(2, scenario.plan.zones.count - 1))
+            let price = SweepSpec.Parameter(path: "price", low: 0.7, high: 1.3, steps: 1)
+            let growth = SweepSpec.Parameter(path: "growth", low: 0.8, high: 1.2, steps: 1)
+            let spec = SweepSpec(parameters: four ? [price, price, growth, growth] : [price, growth], samples: count)
+            let samples = spec.scenarios()
+            let order = pattern == .samples4Unordered ? Array(samples.indices) : spec.solveOrder(samples.indices, of: samples)
+            let values = samples[order[v]]
+            prices = four ? [(site1, values[0]), (site2, values[1])] : [(site1, values[0])]
+            growths = four ? [(zone1, values[2]), (zone2, values[3])] : [(zone1, values[1])]
         }
-        scenario.regions[site].grid.priceUSDPerMWh.value *= price
-        if let zone { scenario.plan.zones[zone].growth = scaled(scenario.plan.zones[zone].growth, by: growth) }
+        for (site, factor) in prices { scenario.regions[site].grid.priceUSDPerMWh.value *= factor }
+        for (zone, factor) in growths { scenario.plan.zones[zone].growth = scaled(scenario.plan.zones[zone].growth, by: factor) }
         return PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
     }
 

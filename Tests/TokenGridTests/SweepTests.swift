@@ -22,6 +22,32 @@ import Testing
         }
     }
 
+    /// Samples are solved in a nearest-neighbour chain from the first (each step to the closest sample not yet solved,
+    /// in each parameter's range), every sample once; a grid keeps its own order (neighbours already one step apart).
+    @Test func samplesAreSolvedNearestNeighbourFirst() throws {
+        let parameters = [try SweepSpec.Parameter.parse("a=0:10", requireSteps: false), try .parse("b=0:1000", requireSteps: false)]
+        let spec = SweepSpec(parameters: parameters, samples: 40, seed: 7)
+        let samples = spec.scenarios()
+        let order = spec.solveOrder(samples.indices, of: samples)
+        #expect(order.first == 0 && order.sorted() == Array(samples.indices))
+        #expect(order == spec.solveOrder(samples.indices, of: samples))
+        func distance(_ a: Int, _ b: Int) -> Double {
+            let x = (samples[a][0] - samples[b][0]) / 10, y = (samples[a][1] - samples[b][1]) / 1000
+            return x * x + y * y
+        }
+        for step in 1 ..< order.count {
+            let rest = order[step...]
+            #expect(distance(order[step - 1], order[step]) <= rest.map { distance(order[step - 1], $0) }.min()!)
+        }
+        // A chain's total length is well below index order's, where each step jumps across the space.
+        func length(_ indices: [Int]) -> Double { zip(indices, indices.dropFirst()).reduce(0) { $0 + distance($1.0, $1.1).squareRoot() } }
+        #expect(length(order) < 0.5 * length(Array(samples.indices)))
+        // A shard's block is ordered within itself.
+        #expect(spec.solveOrder(10 ..< 20, of: samples).sorted() == Array(10 ..< 20))
+        let grid = SweepSpec(parameters: [try .parse("a=0:1:3", requireSteps: true), try .parse("b=0:1:3", requireSteps: true)])
+        #expect(grid.solveOrder(0 ..< 9, of: grid.scenarios()) == Array(0 ..< 9))
+    }
+
     @Test func badParametersAndShardsAreRejected() {
         #expect(throws: SweepError.self) { try SweepSpec.Parameter.parse("a=1:0:3", requireSteps: true) }
         #expect(throws: SweepError.self) { try SweepSpec.Parameter.parse("a=0:1", requireSteps: true) }
@@ -53,6 +79,19 @@ import Testing
         // Warm starts need far fewer simplex iterations once the chain is going (iterations are kept in the rows and
         // written to sweep-timings.csv, not sweep.csv).
         #expect(warm.rows.reduce(0) { $0 + $1.iterations } < cold.rows.reduce(0) { $0 + $1.iterations })
+    }
+
+    /// A sampled sweep, solved in its nearest-neighbour chain, reports its rows in index order with the cold optima.
+    @Test func sampledSweepsReportInIndexOrderWithTheColdOptima() throws {
+        let spec = SweepSpec(parameters: [try .parse("regions.ercot.grid.price_usd_per_mwh=40:100", requireSteps: false),
+                                          try .parse("zones.world.growth.rate_per_year=0.5:1.5", requireSteps: false)], samples: 6, seed: 3)
+        let warm = try SweepRunner(planPath: Self.quickstart, spec: spec, jobs: 1, warmStart: true).run()
+        let cold = try SweepRunner(planPath: Self.quickstart, spec: spec, jobs: 1, warmStart: false).run()
+        #expect(warm.rows.map(\.index) == Array(0 ..< 6))
+        for (a, b) in zip(warm.rows, cold.rows) {
+            #expect(a.values == b.values && a.status == "optimal")
+            #expect(abs(a.objectiveUSD - b.objectiveUSD) <= 1e-7 * abs(b.objectiveUSD), "scenario \(a.index)")
+        }
     }
 
     /// Sweeps solve through the placement solver: decomposed (warm, with cuts kept from the previous variant) they

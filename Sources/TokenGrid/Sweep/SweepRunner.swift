@@ -1,11 +1,12 @@
 import Foundation
 import LinearProgramming
 
-/// Runs the scenarios of a sweep: each worker thread takes a contiguous block of scenarios and solves them in order
-/// through one ``PlacementSession``, as `tokengrid plan` would (decomposition for large variants, the solution check,
-/// infeasibility reasons), reusing the previous variant's basis — or, decomposed, its block problems and binding
-/// cuts — whenever the LP's shape is unchanged (it is, when only numbers vary). A failed scenario is recorded with
-/// its reason; scenarios not reached when the sweep is stopped are recorded as interrupted.
+/// Runs the scenarios of a sweep: each worker thread takes a contiguous block of scenarios and solves them through one
+/// ``PlacementSession`` — in index order, or for samples in nearest-neighbour order (``SweepSpec/solveOrder(_:of:)``)
+/// — as `tokengrid plan` would (decomposition for large variants, the solution check, infeasibility reasons), reusing
+/// the previous variant's basis — or, decomposed, its block problems and binding cuts — whenever the LP's shape is
+/// unchanged (it is, when only numbers vary). A failed scenario is recorded with its reason; scenarios not reached
+/// when the sweep is stopped are recorded as interrupted.
 public struct SweepRunner: Sendable {
     public var planPath: String
     /// Overrides applied to every scenario before the varied ones (the command line's `--set`).
@@ -50,8 +51,8 @@ public struct SweepRunner: Sendable {
             let block = SweepSpec.shard(worker, of: workerCount, total: selected.count)
             var chain = Chain(runner: runner, cache: cache, siteIDs: siteIDs, zoneIDs: zoneIDs, lastYear: lastYear)
             var rows: [SweepRow] = []
-            for offset in block {
-                let index = selected.lowerBound + offset
+            let indices = (selected.lowerBound + block.lowerBound) ..< (selected.lowerBound + block.upperBound)
+            for index in runner.warmStart ? runner.spec.solveOrder(indices, of: all) : Array(indices) {
                 if runner.isCancelled?() == true {
                     rows.append(.interrupted(index: index, values: all[index], sites: siteIDs.count, zones: zoneIDs.count))
                     continue
