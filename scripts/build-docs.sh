@@ -4,8 +4,9 @@
 #
 #     scripts/build-docs.sh [OUT_DIR]        # default .build/docs: LinearProgramming.doccarchive, TokenGrid.doccarchive
 #
-# Open an archive with `docc preview` or serve its folder. Warnings about the catalogues' own pages (an unresolved link
-# in an article) make it fail; those about doc comments in the code are counted.
+# Open an archive with `docc preview` or serve its folder. Any warning makes it fail: an unresolved link in a
+# catalogue's article, or in a doc comment (a link to another module's symbol cannot resolve: name it in single
+# backticks), or an undocumented parameter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-.build/docs}
@@ -27,7 +28,12 @@ for target in LinearProgramming TokenGrid; do
         grep -B1 -A3 "\.docc/" "$log" >&2
         status=1
     fi
-    echo "build-docs: $out/$target.doccarchive ($(grep -cE "^warning" "$log") warnings from doc comments in the code)"
+    warnings=$(grep -cE "^warning" "$log" || true)
+    if [[ $warnings -gt 0 ]]; then
+        grep -A3 -E "^warning" "$log" >&2
+        status=1
+    fi
+    echo "build-docs: $out/$target.doccarchive ($warnings warnings)"
     rm -rf "$staged" "$log"
 done
 exit $status

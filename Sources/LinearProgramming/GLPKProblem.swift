@@ -29,6 +29,7 @@ public final class GLPKProblem {
     var hasNames: Bool
 
     /// Validates `program` and loads it into a new GLPK problem, handing the whole matrix over in one call.
+    /// - Parameter program: the linear program to load.
     /// - Parameter names: whether GLPK keeps the row and column names. Without them (`false`) a problem that is only
     ///   solved, never written or read back, takes less memory and the names are not checked (GLPK never sees them;
     ///   they may be empty); a written model file or an exported program then has GLPK's `r…`/`x…` names.

@@ -85,6 +85,9 @@ public struct ComputeRequirement: Sendable, Codable, Hashable {
     public var energyMWh: Double
 
     /// - Parameters:
+    ///   - design: the cluster design that serves the tokens.
+    ///   - mix: the model mix the tokens come from.
+    ///   - year: the calendar year.
     ///   - tokensPerYear: tokens in the year.
     ///   - peakTokensPerS: highest slice rate, tokens/s.
     ///   - pue: the site's power usage effectiveness.

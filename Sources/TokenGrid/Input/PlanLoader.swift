@@ -8,8 +8,8 @@ public enum PlanLoader {
     /// - Parameters:
     ///   - path: the plan file.
     ///   - sets: extra overrides `path=value`, applied after the plan's own (the command line's `--set`).
-    /// - Throws: ``InputError`` with every error found (file, line, column, field path, what was expected).
     ///   - cache: parsed files to reuse across loads of variants of one plan (sweeps); nil reads every file afresh.
+    /// - Throws: ``InputError`` with every error found (file, line, column, field path, what was expected).
     public static func load(planAt path: String, sets: [String] = [], cache: YAMLCache? = nil) throws -> Scenario {
         let log = DiagnosticLog()
         let scenario = load(planAt: path, sets: sets, log: log, cache: cache)

@@ -48,7 +48,7 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         /// Growth of firm capacity, fraction per year.
         public var firmCapacityGrowthPerYear: Figure
         /// System peak load in the base year as published, MW: it includes the data centres then in service (see
-        /// ``Region/backgroundPeakLoadMW(in:designs:mix:)``).
+        /// `Region.backgroundPeakLoadMW(in:designs:mix:)`).
         public var peakLoadMW: Figure
         /// Growth of that peak, fraction per year.
         public var peakLoadGrowthPerYear: Figure

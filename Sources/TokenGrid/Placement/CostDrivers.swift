@@ -113,7 +113,7 @@ public struct CostDrivers: Sendable, Codable, Hashable {
     }
 
     /// Each driver's share of the gap in c from these drivers to `other`'s, $ per million tokens, in
-    /// ``CostDriver/allCases`` order. The gap in reported cost goes to the nine drivers other than grid tightness by
+    /// `CostDriver.allCases` order. The gap in reported cost goes to the nine drivers other than grid tightness by
     /// their Shapley values: the mean, over every order of swapping them one at a time, of what swapping each changes the
     /// reported cost by. The gap in the grid-scarcity charge goes to grid tightness whole. The shares add up to
     /// `other.costUSDPerMTok − costUSDPerMTok`, and those of the nine to the gap in reported cost.

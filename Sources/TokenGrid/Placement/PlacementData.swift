@@ -41,7 +41,7 @@ public struct PlacementData: Sendable {
         /// Renewable capacity factor per kind and slice.
         public let capacityFactor: [[Double]]
         /// Peak of the background load (everything but the clusters the LP runs) by year index, MW
-        /// (``Region/backgroundPeakLoadMW(in:designs:mix:)``).
+        /// (`Region.backgroundPeakLoadMW(in:designs:mix:)`).
         public let backgroundPeakLoadMW: [Double]
         /// Grid MW the existing clusters draw when busy, by year index (``Region/existingBusyDrawMW(in:designs:mix:)``).
         public let existingBusyDrawMW: [Double]
@@ -139,7 +139,7 @@ public struct PlacementData: Sendable {
 
     /// Grid headroom for the clusters' whole draw at site `s`, year index `y`, slice `t`, MW: firm capacity ÷ (1 + minimum
     /// reserve margin) − background peak load × load factor. The background peak is the published peak less the
-    /// existing clusters' busy draw in the base year (``Region/backgroundPeakLoadMW(in:designs:mix:)``), since the LP
+    /// existing clusters' busy draw in the base year (`Region.backgroundPeakLoadMW(in:designs:mix:)`), since the LP
     /// counts their draw itself. May be negative when the grid is below its reserve floor without any clusters.
     public func headroomMW(site s: Int, year y: Int, slice t: Int) -> Double {
         let grid = sites[s].region.grid

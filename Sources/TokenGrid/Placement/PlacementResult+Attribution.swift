@@ -20,7 +20,7 @@ public struct CostComparison: Sendable, Codable, Hashable {
     public var to: Side
     /// c(to) − c(from), $ per million tokens: the gap in reported cost plus the gap in grid scarcity.
     public var gapUSDPerMTok: Double
-    /// Each driver's Shapley value, $ per million tokens, in ``CostDriver/allCases`` order; they add up to the gap.
+    /// Each driver's Shapley value, $ per million tokens, in `CostDriver.allCases` order; they add up to the gap.
     public var contributions: [Contribution]
 
     /// One site, or a country's producing sites pooled.

@@ -128,7 +128,7 @@ public struct PlacementResult: Sendable, Codable {
         public var iterations: Int
         /// The method that produced the reported solution, e.g. `primal`, `dual`, `benders-primal`.
         public var method: String
-        /// The reported solution checked against the full LP (see ``SolutionCheck``).
+        /// The reported solution checked against the full LP (see `SolutionCheck`).
         public var check: SolutionCheck?
         /// Every solve tried, in order, with how it ended: a solution that fails the check is re-solved another way.
         public var attempts: [String]

@@ -5,7 +5,7 @@ import LinearProgramming
 /// loaded whole LP with its optimal basis, or the decomposition's block problems with their bases and binding cuts.
 ///
 /// Each solve builds the full LP, solves it whole or by Benders decomposition (``PlacementOptions/strategy``), checks
-/// the answer against the full LP (``SolutionCheck``) and, when the check fails, solves again another way (see
+/// the answer against the full LP (`SolutionCheck`) and, when the check fails, solves again another way (see
 /// ``PlacementSolver``). A variant whose LP has the shape of the previous one is changed in place and re-solved from
 /// the previous basis (dual simplex); any other is loaded afresh.
 ///
@@ -21,7 +21,7 @@ public final class PlacementSession {
 
     /// Builds, solves and checks the placement LP for `data`, reusing the previous solve's state when it can.
     /// - Throws: ``PlacementSolver/Failure`` when the plan is infeasible, the solver stops early or no solution passes
-    ///   the check; ``LinearProgrammingError`` on solver errors.
+    ///   the check; `LinearProgrammingError` on solver errors.
     public func solve(_ data: PlacementData) throws -> PlacementResult {
         do {
             return try solveUnnamed(data)

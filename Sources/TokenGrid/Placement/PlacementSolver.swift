@@ -50,7 +50,7 @@ public struct PlacementOptions: Sendable {
 
 /// Builds the placement LP for a scenario, solves it with GLPK, checks the solution and extracts the results.
 ///
-/// Every solution, whole or decomposed, is checked against the full LP before it is reported (``SolutionCheck``:
+/// Every solution, whole or decomposed, is checked against the full LP before it is reported (`SolutionCheck`:
 /// primal and dual residuals and the duality gap, in relative terms). One that fails is solved again another way —
 /// the other simplex method without presolve, then GLPK's exact arithmetic for small LPs — and a plan whose every
 /// attempt fails is reported as a solver failure, never as optimal.
@@ -82,7 +82,7 @@ public enum PlacementSolver {
 
     /// Projects demand, builds and solves the placement LP.
     /// - Throws: ``Failure`` when the plan is infeasible, the solver stops early or no solution passes the check;
-    ///   ``LinearProgrammingError`` on solver errors.
+    ///   `LinearProgrammingError` on solver errors.
     public static func solve(_ scenario: Scenario, options: PlacementOptions = PlacementOptions()) throws -> PlacementResult {
         let demand = DemandProjection(scenario: scenario)
         return try solve(PlacementData(scenario: scenario, demand: demand), options: options)

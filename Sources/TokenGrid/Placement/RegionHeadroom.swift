@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Hour by hour, the headroom for new load is h = firm ÷ (1 + minimum margin) − background peak × load factor − existing
 /// data centres, never below 0. As in the placement LP, the published peak includes the existing clusters of the base
-/// year, so the background peak is the published one less their draw then (``Region/backgroundPeakLoadMW``); with no
+/// year, so the background peak is the published one less their draw then (`Region.backgroundPeakLoadMW(in:designs:mix:)`); with no
 /// plan, hence no model mix, the clusters are counted at full power (PUE × IT MW), the most they can draw. A flat new load of X MW is curtailed by
 /// max(0, X − h) in each hour; the connectable load at share S is the largest X whose curtailed energy is at most
 /// S × X × 8,760 h (``ConnectableLoad``).

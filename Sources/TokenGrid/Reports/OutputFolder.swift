@@ -51,7 +51,9 @@ public struct OutputFolder: Sendable {
     private func sibling(_ suffix: String) -> String { (parent as NSString).appendingPathComponent(".\(name).\(suffix)") }
 
     /// Writes `files` as the folder's whole content and returns their names.
-    /// - Parameter onWait: called once if another run holds the folder's lock (this one then waits for it).
+    /// - Parameters:
+    ///   - files: each file's name in the folder and its bytes.
+    ///   - onWait: called once if another run holds the folder's lock (this one then waits for it).
     /// - Throws: ``WriteError`` (in plain words, with the path) when the folder cannot be written; the folder is then as it was.
     @discardableResult
     public func replace(with files: [(name: String, data: Data)], onWait: (() -> Void)? = nil) throws -> [String] {

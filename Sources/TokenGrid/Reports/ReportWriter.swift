@@ -22,7 +22,12 @@ public enum ReportWriter {
 
     /// Writes `report` in `formats` (and `dispatch.csv` as `dispatch` says), with `timings.csv`, as the whole content
     /// of `directory`, and returns the names written.
-    /// - Parameter onWait: called when another run is writing the same folder (this one waits for it).
+    /// - Parameters:
+    ///   - report: the solved plan's report.
+    ///   - formats: the report formats to write.
+    ///   - directory: the output folder (made if missing; its old content is replaced as a whole).
+    ///   - dispatch: whether `dispatch.csv` is written.
+    ///   - onWait: called when another run is writing the same folder (this one waits for it).
     public static func write(_ report: Report, formats: [ReportFormat], to directory: String, dispatch: DispatchPolicy = .automatic,
                              onWait: (() -> Void)? = nil) throws -> [String] {
         let start = DispatchTime.now().uptimeNanoseconds

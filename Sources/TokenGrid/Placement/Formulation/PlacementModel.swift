@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The placement linear program and the map from its rows and columns back to sites, designs, zones, years and slices.
 ///
-/// Built by ``build(_:)`` in the order variables → constraints → (objective terms are added with each variable).
+/// Built by ``build(_:scope:names:)`` in the order variables → constraints → (objective terms are added with each variable).
 /// Every family lives in its own file with its equations; `docs/formulation.md` collects them.
 /// Units inside the LP: MW, Mtok/s (millions of tokens per second), M$ discounted to the first planning year.
 public struct PlacementModel: Sendable {
