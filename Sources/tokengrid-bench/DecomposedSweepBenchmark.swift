@@ -28,6 +28,8 @@ enum DecomposedSweepBenchmark {
         var options = PlacementOptions(strategy: .decomposed)
         options.threads = arguments.threads
         let count = arguments.variants
+        // Worked out once, outside the timed solves (the samples and their chain are the same for every variant).
+        let changes = Self.changes(base, count: count, pattern: pattern)
         print("decomposed sweep \(base.plan.name), pattern \(pattern.rawValue): \(count) variants warm, \(arguments.coldVariants) cold, \(arguments.threads) thread(s)")
         let warm = PlacementSession(options: options)
         var warmSeconds: [Double] = [], warmObjectives: [Double] = [], warmIterations: [Int] = []
@@ -36,7 +38,7 @@ enum DecomposedSweepBenchmark {
             let start = Date()
             let result: PlacementResult
             do {
-                result = try warm.solve(data(base, variant: v, of: count, pattern: pattern))
+                result = try warm.solve(data(base, changes[v]))
             } catch {
                 print("  warm variant \(v) failed: \(error)")
                 return
@@ -54,7 +56,7 @@ enum DecomposedSweepBenchmark {
         for k in 0 ..< min(arguments.coldVariants, count) {
             let v = k * count / max(1, arguments.coldVariants)
             let start = Date()
-            guard let result = try? PlacementSession(options: options).solve(data(base, variant: v, of: count, pattern: pattern)) else {
+            guard let result = try? PlacementSession(options: options).solve(data(base, changes[v])) else {
                 print("  cold variant \(v) failed")
                 return
             }
@@ -78,35 +80,50 @@ enum DecomposedSweepBenchmark {
         return Int(line[range].split(separator: " ")[0]) ?? 0
     }
 
-    /// Variant `v` of `count` in `pattern`.
-    static func data(_ base: Scenario, variant v: Int, of count: Int, pattern: Pattern) -> PlacementData {
-        var scenario = base
-        let (site1, zone1) = (min(1, scenario.regions.count - 1), min(1, scenario.plan.zones.count - 1))
-        var prices: [(site: Int, factor: Double)] = [], growths: [(zone: Int, factor: Double)] = []
+    /// What each of `count` variants in `pattern` changes: sites' power prices and zones' growth, as factors.
+    struct Change {
+        var prices: [(site: Int, factor: Double)] = []
+        var growths: [(zone: Int, factor: Double)] = []
+    }
+
+    /// The changes of variants 0 ..< `count` in `pattern`.
+    static func changes(_ base: Scenario, count: Int, pattern: Pattern) -> [Change] {
+        let (site1, zone1) = (min(1, base.regions.count - 1), min(1, base.plan.zones.count - 1))
+        let (site2, zone2) = (min(2, base.regions.count - 1), min(2, base.plan.zones.count - 1))
         switch pattern {
         case .grid:
             let side = max(1, Int(Double(count).squareRoot().rounded(.up)))
-            let (row, column) = (v / side, v % side)
-            prices = [(site1, 0.7 + 0.6 * Double(row) / Double(max(1, side - 1)))]
-            growths = [(zone1, 0.8 + 0.4 * Double(column) / Double(max(1, side - 1)))]
+            return (0 ..< count).map { v in
+                let (row, column) = (v / side, v % side)
+                return Change(prices: [(site1, 0.7 + 0.6 * Double(row) / Double(max(1, side - 1)))],
+                              growths: [(zone1, 0.8 + 0.4 * Double(column) / Double(max(1, side - 1)))])
+            }
         case .cycle, .prices:
-            let position = Double(v) / Double(max(1, count - 1))
-            prices = [(v % scenario.regions.count, 0.7 + 0.6 * position)]
-            growths = pattern == .cycle ? [(v % scenario.plan.zones.count, 0.8 + 0.4 * position)] : []
+            return (0 ..< count).map { v in
+                let position = Double(v) / Double(max(1, count - 1))
+                return Change(prices: [(v % base.regions.count, 0.7 + 0.6 * position)],
+                              growths: pattern == .cycle ? [(v % base.plan.zones.count, 0.8 + 0.4 * position)] : [])
+            }
         case .samples, .samples4, .samples4Unordered:
             let four = pattern != .samples
-            let (site2, zone2) = (min(2, scenario.regions.count - 1), min(2, scenario.plan.zones.count - 1))
             let price = SweepSpec.Parameter(path: "price", low: 0.7, high: 1.3, steps: 1)
             let growth = SweepSpec.Parameter(path: "growth", low: 0.8, high: 1.2, steps: 1)
             let spec = SweepSpec(parameters: four ? [price, price, growth, growth] : [price, growth], samples: count)
             let samples = spec.scenarios()
             let order = pattern == .samples4Unordered ? Array(samples.indices) : spec.solveOrder(samples.indices, of: samples)
-            let values = samples[order[v]]
-            prices = four ? [(site1, values[0]), (site2, values[1])] : [(site1, values[0])]
-            growths = four ? [(zone1, values[2]), (zone2, values[3])] : [(zone1, values[1])]
+            return order.map { index in
+                let values = samples[index]
+                return four ? Change(prices: [(site1, values[0]), (site2, values[1])], growths: [(zone1, values[2]), (zone2, values[3])])
+                    : Change(prices: [(site1, values[0])], growths: [(zone1, values[1])])
+            }
         }
-        for (site, factor) in prices { scenario.regions[site].grid.priceUSDPerMWh.value *= factor }
-        for (zone, factor) in growths { scenario.plan.zones[zone].growth = scaled(scenario.plan.zones[zone].growth, by: factor) }
+    }
+
+    /// `base` with `change` applied.
+    static func data(_ base: Scenario, _ change: Change) -> PlacementData {
+        var scenario = base
+        for (site, factor) in change.prices { scenario.regions[site].grid.priceUSDPerMWh.value *= factor }
+        for (zone, factor) in change.growths { scenario.plan.zones[zone].growth = scaled(scenario.plan.zones[zone].growth, by: factor) }
         return PlacementData(scenario: scenario, demand: DemandProjection(scenario: scenario))
     }
 

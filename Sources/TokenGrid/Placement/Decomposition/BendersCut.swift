@@ -6,16 +6,12 @@ struct BendersCut: Sendable {
     var constant: Double
     var gradient: [Double]
 
-    init(constant: Double, gradient: [Double]) {
-        self.constant = constant
-        self.gradient = gradient
-    }
+    func value(at point: [Double]) -> Double { constant + zip(gradient, point).reduce(0) { $0 + $1.0 * $1.1 } }
+}
 
+extension BendersCut {
     /// The cut from one solve at `point`.
     init(outcome: BlockProblem.Outcome, at point: [Double]) {
-        constant = outcome.objective - zip(outcome.gradient, point).reduce(0) { $0 + $1.0 * $1.1 }
-        gradient = outcome.gradient
+        self.init(constant: outcome.objective - zip(outcome.gradient, point).reduce(0) { $0 + $1.0 * $1.1 }, gradient: outcome.gradient)
     }
-
-    func value(at point: [Double]) -> Double { constant + zip(gradient, point).reduce(0) { $0 + $1.0 * $1.1 } }
 }
