@@ -97,7 +97,7 @@ struct BendersMaster {
     }
 
     /// The idle-fit row of one site, year and slice: its terms and its upper bound.
-    private func idleFit(_ data: PlacementData, site s: Int, year y: Int, slice t: Int) -> (terms: [(VariableID, Double)], bound: Double) {
+    func idleFit(_ data: PlacementData, site s: Int, year y: Int, slice t: Int) -> (terms: [(VariableID, Double)], bound: Double) {
         let site = data.sites[s]
         var terms = model.idleDrawTerms(site: s, year: y)
         var existing = 0.0

@@ -28,7 +28,8 @@ final class BendersSolver {
     /// Whether a plan with day blocks starts from the capacity of its 12 × 24 version (``CoarseStart``).
     var coarseStart = true
     /// Weight of the core point when it comes from ``CoarseStart``: on 45 days of the 40-site generated plan, 0.9
-    /// needed 56 iterations and 0.9 million block pivots where 0.5 needed 74 and 2.3 million.
+    /// needed 56 iterations and 0.9 million block pivots where 0.5 needed 74 and 2.3 million. Each step from the core
+    /// that finds a better point doubles the next one's length (down to ``stabilisation``), for a core further off.
     var coarseStabilisation = 0.9
     /// How often (in iterations) cuts that have gone slack are removed from the master: every second one keeps the
     /// 288-slice master about a quarter faster than every fourth, in as many iterations.
@@ -138,9 +139,10 @@ final class BendersSolver {
         // (the core), which keeps cuts near the optimum; the previous variant's best point starts the core of the next.
         var core = warm ? incumbent.flatMap { master.isFeasible($0) ? $0 : nil } : nil
         var stabilisation = self.stabilisation
-        if !warm, coarseStart, let point = try coarsePoint(data, master: master), master.isFeasible(point), master.brokenIdleFits(data, at: point).isEmpty {
+        if !warm, coarseStart, let coarse = try coarsePoint(data, master: master), let point = master.feasiblePoint(near: coarse, data: data) {
             core = point
-            // Near the optimum already: stay close to it while the cuts around it are made.
+            // Near the optimum already: stay close to it while the cuts around it are made. (A coarse capacity that
+            // breaks an idle fit in some hour of the full year is moved off it as little as that takes, not dropped.)
             stabilisation = coarseStabilisation
         }
         var best: (upper: Double, point: [Double], outcomes: [BlockProblem.Outcome])?
@@ -309,6 +311,11 @@ final class BendersSolver {
                 if weight == 0 && !improved { backOff = 2 }
                 weight = backOff > 0 ? min(stabilisation, 0.7) : 0
                 backOff = max(0, backOff - 1)
+            } else if improved {
+                // A step toward the answer that paid is doubled next time, down to the plain weight: from a coarse
+                // start 1 % above the optimum (the hourly US plan's, moved off an idle fit), 0.9 throughout closed a
+                // tenth of the gap an iteration, 54 iterations against 33.
+                weight = max(self.stabilisation, 1 - 2 * (1 - weight))
             } else {
                 weight = stabilisation
             }
