@@ -11,9 +11,14 @@ extension Profile {
     public func hourlyUTC(utcOffsetHours: Double) -> HourlySeries {
         let hoursPerYear = HourlySeries.hoursPerYear
         var local = [Double](repeating: 0, count: hoursPerYear)
-        for hour in 0 ..< hoursPerYear {
-            let month = HourlySeries.month(ofHour: hour)
-            local[hour] = factor(month: month, hour: HourlySeries.hourOfDay(ofHour: hour))
+        var hour = 0
+        for (monthIndex, days) in HourlySeries.daysInMonth.enumerated() {
+            for _ in 0 ..< days {
+                for hourOfDay in 0 ..< HourlySeries.hoursPerDay {
+                    local[hour] = factor(month: monthIndex + 1, hour: hourOfDay)
+                    hour += 1
+                }
+            }
         }
         let offsetSeconds = Int((utcOffsetHours * 3600).rounded())
         let wholeHours = offsetSeconds >= 0 ? offsetSeconds / 3600 : -((-offsetSeconds + 3599) / 3600)
