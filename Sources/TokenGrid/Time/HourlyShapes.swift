@@ -16,38 +16,30 @@ extension Region {
     /// cannot reach it (every hour with sun at 1), the series is that: each producing hour at 1.
     public func capacityFactorSeries(_ resource: RenewableResource) -> HourlySeries {
         if let hourly = resource.profileHourly { return hourly }
+        let key = CapacityFactorCache.Key(profile: resource.profile, utcOffsetHours: utcOffsetHours.bitPattern,
+                                          capacityFactor: resource.capacityFactor.value.bitPattern)
+        return CapacityFactorCache.shared.series(key) { shapedCapacityFactorSeries(resource) }
+    }
+
+    /// ``capacityFactorSeries(_:)`` from the 12 × 24 shape.
+    private func shapedCapacityFactorSeries(_ resource: RenewableResource) -> HourlySeries {
         let shape = resource.profile.hourlyUTC(utcOffsetHours: utcOffsetHours)
         guard shape.mean > 0 else { return shape.scaled(by: 0) }
         let target = resource.capacityFactor.value
         let scaled = shape.scaled(toMean: target)
-        func capped(_ factor: Double) -> [Double] { scaled.values.map { min(1, factor * $0) } }
-        // Whether the mean of `capped(factor)` is below `threshold`, without making it (the bisection below takes some
-        // 90 steps over 8,760 hours): hours at 0 add nothing to the sum, so only the others are summed, in the same
-        // order; and when every term is positive the partial sums only grow, so the answer is known as soon as one
-        // of them reaches the threshold.
-        let producing = scaled.values.filter { $0 != 0 }, hours = Double(scaled.values.count)
-        let growing = producing.allSatisfy { $0 > 0 }
-        func cappedMeanIsBelow(_ threshold: Double, factor: Double) -> Bool {
-            var sum = 0.0, next = 0
-            while next < producing.count {
-                for value in producing[next ..< min(next + 512, producing.count)] { sum += min(1, factor * value) }
-                next += 512
-                if growing && sum / hours >= threshold { return false }
-            }
-            return sum / hours < threshold
-        }
+        let capped = CappedMean(scaled.values)
         var factor = 1.0
-        if cappedMeanIsBelow(target * (1 - 1e-15), factor: factor) {
+        if capped.isBelow(target * (1 - 1e-15), factor: factor) {
             // The capped mean rises with the factor, up to the share of producing hours at 1 / (smallest positive value).
             let smallest = scaled.values.filter { $0 > 0 }.min() ?? 1
             var low = 1.0, high = max(1, 1 / smallest)
             for _ in 0 ..< 200 where high - low > 1e-15 * high {
                 let middle = (low + high) / 2
-                if cappedMeanIsBelow(target, factor: middle) { low = middle } else { high = middle }
+                if capped.isBelow(target, factor: middle) { low = middle } else { high = middle }
             }
             factor = high
         }
-        return HourlySeries(values: capped(factor), provenance: scaled.provenance)
+        return HourlySeries(values: scaled.values.map { min(1, factor * $0) }, provenance: scaled.provenance)
     }
 }
 
