@@ -30,6 +30,8 @@ public struct PlacementData: Sendable {
     public let linksSlicesInTime: Bool
     /// The index in ``blocks`` of each slice's block.
     let blockOfSlice: [Int]
+    /// Figures every row and column of a site and year reads, worked out once (each is a `pow` or a sum over designs).
+    let perYear: PerYear
 
     /// One candidate site and the designs it can host.
     public struct Site: Sendable {
@@ -114,12 +116,13 @@ public struct PlacementData: Sendable {
             let projection = projections[zone.id]!
             return Zone(zone: zone, siteIndices: indices, demandTokensPerS: projection.years.map(\.sliceTokensPerS))
         }
+        perYear = PerYear(plan: plan, sites: sites)
     }
 
     // MARK: Economics
 
     /// Discount factor of year index `y`: 1 ÷ (1 + r)^y, costs counted at the first planning year.
-    public func discountFactor(_ y: Int) -> Double { scenario.plan.discountFactor(year: years[y]) }
+    public func discountFactor(_ y: Int) -> Double { perYear.discountFactor[y] }
 
     /// Capital recovery factor: the annuity per dollar of capex over `lifetime` years at the plan's rate.
     public func capitalRecoveryFactor(lifetime: Double) -> Double {
@@ -129,21 +132,17 @@ public struct PlacementData: Sendable {
     }
 
     /// Carbon price in year index `y`, $/tCO2.
-    public func carbonPrice(_ y: Int) -> Double { scenario.plan.carbonPriceUSDPerTonne?.value(in: years[y]) ?? 0 }
+    public func carbonPrice(_ y: Int) -> Double { perYear.carbonPrice[y] }
 
     /// Cost of one MWh from the grid at site `s` in year index `y`, including the carbon price, $/MWh.
-    public func gridEnergyCost(site s: Int, year y: Int) -> Double {
-        let grid = sites[s].region.grid
-        return grid.priceUSDPerMWh(in: years[y]) + carbonPrice(y) * grid.carbonTonnesPerMWh.value
-    }
+    public func gridEnergyCost(site s: Int, year y: Int) -> Double { perYear.gridEnergyCost[s][y] }
 
     /// Grid headroom for the clusters' whole draw at site `s`, year index `y`, slice `t`, MW: firm capacity ÷ (1 + minimum
     /// reserve margin) − background peak load × load factor. The background peak is the published peak less the
     /// existing clusters' busy draw in the base year (`Region.backgroundPeakLoadMW(in:designs:mix:)`), since the LP
     /// counts their draw itself. May be negative when the grid is below its reserve floor without any clusters.
     public func headroomMW(site s: Int, year y: Int, slice t: Int) -> Double {
-        let grid = sites[s].region.grid
-        return grid.firmCapacityMW(in: years[y]) / (1 + grid.minReserveMargin.value) - sites[s].backgroundPeakLoadMW[y] * sites[s].loadFactor[t]
+        perYear.reserveFloorMW[s][y] - sites[s].backgroundPeakLoadMW[y] * sites[s].loadFactor[t]
     }
 
     /// Grid MW the existing clusters at site `s` draw in year index `y` when busy.
@@ -165,10 +164,7 @@ public struct PlacementData: Sendable {
     }
 
     /// Power drawn at the meter by the idle part of the clusters already in service, MW.
-    public func idleExistingMW(site s: Int, year y: Int) -> Double {
-        let site = sites[s]
-        return site.designs.indices.reduce(0) { $0 + idleGridMWPerITMW(site: s, design: $1) * site.designs[$1].existingMW[y] }
-    }
+    public func idleExistingMW(site s: Int, year y: Int) -> Double { perYear.idleExistingMW[s][y] }
 
     /// The most the site's clusters, existing and new, may draw from the grid together, MW: the headroom, but never less
     /// than the existing clusters' busy draw. Clusters already connected keep their connection when the grid grows
@@ -187,7 +183,7 @@ public struct PlacementData: Sendable {
 
     /// Grid MW drawn per MW of IT installed of design `a` at site `s`, whether busy or not: PUE × idle fraction.
     public func idleGridMWPerITMW(site s: Int, design a: Int) -> Double {
-        sites[s].pue * sites[s].designs[a].design.idlePowerFraction.value
+        sites[s].idleGridMWPerITMW(design: a)
     }
 
     /// Grid MW drawn per Mtok/s produced by design `a` at site `s` in year index `y`, above idle:

@@ -16,24 +16,30 @@ extension Region {
     /// cannot reach it (every hour with sun at 1), the series is that: each producing hour at 1.
     public func capacityFactorSeries(_ resource: RenewableResource) -> HourlySeries {
         if let hourly = resource.profileHourly { return hourly }
+        let key = CapacityFactorCache.Key(profile: resource.profile, utcOffsetHours: utcOffsetHours.bitPattern,
+                                          capacityFactor: resource.capacityFactor.value.bitPattern)
+        return CapacityFactorCache.shared.series(key) { shapedCapacityFactorSeries(resource) }
+    }
+
+    /// ``capacityFactorSeries(_:)`` from the 12 × 24 shape.
+    private func shapedCapacityFactorSeries(_ resource: RenewableResource) -> HourlySeries {
         let shape = resource.profile.hourlyUTC(utcOffsetHours: utcOffsetHours)
         guard shape.mean > 0 else { return shape.scaled(by: 0) }
         let target = resource.capacityFactor.value
         let scaled = shape.scaled(toMean: target)
-        func capped(_ factor: Double) -> [Double] { scaled.values.map { min(1, factor * $0) } }
-        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
-        var values = capped(1)
-        if mean(values) < target * (1 - 1e-15) {
+        let capped = CappedMean(scaled.values)
+        var factor = 1.0
+        if capped.isBelow(target * (1 - 1e-15), factor: factor) {
             // The capped mean rises with the factor, up to the share of producing hours at 1 / (smallest positive value).
             let smallest = scaled.values.filter { $0 > 0 }.min() ?? 1
             var low = 1.0, high = max(1, 1 / smallest)
             for _ in 0 ..< 200 where high - low > 1e-15 * high {
                 let middle = (low + high) / 2
-                if mean(capped(middle)) < target { low = middle } else { high = middle }
+                if capped.isBelow(target, factor: middle) { low = middle } else { high = middle }
             }
-            values = capped(high)
+            factor = high
         }
-        return HourlySeries(values: values, provenance: scaled.provenance)
+        return HourlySeries(values: scaled.values.map { min(1, factor * $0) }, provenance: scaled.provenance)
     }
 }
 

@@ -11,17 +11,25 @@ extension Profile {
     public func hourlyUTC(utcOffsetHours: Double) -> HourlySeries {
         let hoursPerYear = HourlySeries.hoursPerYear
         var local = [Double](repeating: 0, count: hoursPerYear)
-        for hour in 0 ..< hoursPerYear {
-            let month = HourlySeries.month(ofHour: hour)
-            local[hour] = factor(month: month, hour: HourlySeries.hourOfDay(ofHour: hour))
+        var hour = 0
+        for (monthIndex, days) in HourlySeries.daysInMonth.enumerated() {
+            for _ in 0 ..< days {
+                for hourOfDay in 0 ..< HourlySeries.hoursPerDay {
+                    local[hour] = factor(month: monthIndex + 1, hour: hourOfDay)
+                    hour += 1
+                }
+            }
         }
         let offsetSeconds = Int((utcOffsetHours * 3600).rounded())
         let wholeHours = offsetSeconds >= 0 ? offsetSeconds / 3600 : -((-offsetSeconds + 3599) / 3600)
         let fraction = Double(offsetSeconds - wholeHours * 3600) / 3600
-        func localValue(_ index: Int) -> Double { local[((index % hoursPerYear) + hoursPerYear) % hoursPerYear] }
-        var values = (0 ..< hoursPerYear).map { utcHour -> Double in
-            let start = utcHour + wholeHours
-            return fraction == 0 ? localValue(start) : (1 - fraction) * localValue(start) + fraction * localValue(start + 1)
+        // UTC hour 0 is local hour `first`; the following hours wrap around the year's end.
+        let first = ((wholeHours % hoursPerYear) + hoursPerYear) % hoursPerYear
+        func wrapped(_ index: Int) -> Int { index >= hoursPerYear ? index - hoursPerYear : index }
+        var values = [Double](repeating: 0, count: hoursPerYear)
+        for utcHour in 0 ..< hoursPerYear {
+            let start = wrapped(first + utcHour)
+            values[utcHour] = fraction == 0 ? local[start] : (1 - fraction) * local[start] + fraction * local[wrapped(start + 1)]
         }
         let threshold = 1e-12 * (values.max() ?? 0)
         for index in values.indices where values[index] < threshold { values[index] = 0 }

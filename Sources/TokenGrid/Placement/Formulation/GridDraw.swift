@@ -11,7 +11,10 @@ extension PlacementModel {
     /// ``PlacementData/gridDrawObjective(site:year:slice:)``), the Benders idle fits keep its idle part under the headroom
     /// and results read it.
     func gridDrawTerms(site s: Int, year y: Int, slice t: Int) -> [(VariableID, Double)] {
-        idleDrawTerms(site: s, year: y) + operationDrawTerms(site: s, year: y, slice: t)
+        var terms: [(VariableID, Double)] = []
+        terms.reserveCapacity(2 * data.sites[s].designs.count + 4)
+        forEachGridDrawTerm(site: s, year: y, slice: t) { terms.append(($0, $1)) }
+        return terms
     }
 
     /// The part of the grid draw installed new capacity takes whether busy or not: PUE × idle fraction per MW of IT.
@@ -22,24 +25,35 @@ extension PlacementModel {
     /// The part of the grid draw that operation in slice `t` sets: tokens produced above idle, renewables used, and the
     /// grid-edge columns.
     func operationDrawTerms(site s: Int, year y: Int, slice t: Int) -> [(VariableID, Double)] {
-        var terms = data.sites[s].designs.indices.map { (run[s][$0][y][t], data.runGridMWPerMTokPerS(site: s, design: $0, year: y)) }
-        if let use = renewableUse[s] { terms.append((use[y][t], -1)) }
-        return terms + edgeDrawTerms(site: s, year: y, slice: t)
+        var terms: [(VariableID, Double)] = []
+        terms.reserveCapacity(data.sites[s].designs.count + 4)
+        forEachOperationDrawTerm(site: s, year: y, slice: t) { terms.append(($0, $1)) }
+        return terms
     }
 
-    /// The grid-edge part of the grid draw: a battery's charging (+1) and discharging (−1), on-site generation (−1).
-    func edgeDrawTerms(site s: Int, year y: Int, slice t: Int) -> [(VariableID, Double)] {
-        var terms: [(VariableID, Double)] = []
+    /// Visits the terms of ``gridDrawTerms(site:year:slice:)`` in their order, without making an array (results read
+    /// the draw of every site, year and slice): ``idleDrawTerms(site:year:)``, then ``operationDrawTerms(site:year:slice:)``.
+    private func forEachGridDrawTerm(site s: Int, year y: Int, slice t: Int, _ body: (VariableID, Double) -> Void) {
+        for a in 0 ..< data.sites[s].designs.count { body(capacity[s][a][y], data.idleGridMWPerITMW(site: s, design: a)) }
+        forEachOperationDrawTerm(site: s, year: y, slice: t, body)
+    }
+
+    /// Visits the terms of ``operationDrawTerms(site:year:slice:)`` in their order: run, renewables used, then the
+    /// grid edge: a battery's charging (+1) and discharging (−1), on-site generation (−1).
+    private func forEachOperationDrawTerm(site s: Int, year y: Int, slice t: Int, _ body: (VariableID, Double) -> Void) {
+        for a in 0 ..< data.sites[s].designs.count { body(run[s][a][y][t], data.runGridMWPerMTokPerS(site: s, design: a, year: y)) }
+        if let use = renewableUse[s] { body(use[y][t], -1) }
         if let charge = edge.charge[s], let discharge = edge.discharge[s] {
-            terms.append((charge[y][t], 1))
-            terms.append((discharge[y][t], -1))
+            body(charge[y][t], 1)
+            body(discharge[y][t], -1)
         }
-        if let generation = edge.onsiteGeneration[s] { terms.append((generation[y][t], -1)) }
-        return terms
+        if let generation = edge.onsiteGeneration[s] { body(generation[y][t], -1) }
     }
 
     /// g[s,y,t] at the solution `x`, MW, existing clusters' idle draw included.
     func gridDrawMW(_ s: Int, _ y: Int, _ t: Int, _ x: [Double]) -> Double {
-        gridDrawTerms(site: s, year: y, slice: t).reduce(data.idleExistingMW(site: s, year: y)) { $0 + $1.1 * x[$1.0.index] }
+        var draw = data.idleExistingMW(site: s, year: y)
+        forEachGridDrawTerm(site: s, year: y, slice: t) { draw += $1 * x[$0.index] }
+        return draw
     }
 }

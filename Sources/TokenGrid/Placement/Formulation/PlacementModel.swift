@@ -130,9 +130,19 @@ public struct PlacementModel: Sendable {
 
     /// Names follow one scheme: `family[index,index,...]` with region, design, zone and slice ids and calendar years
     /// (empty in a model built without names).
-    func name(_ family: String, _ parts: String...) -> String {
-        hasNames ? "\(family)[\(parts.joined(separator: ","))]" : ""
+    /// The parts are evaluated only when the model has names (a model without builds many rows and columns).
+    func name(_ family: String, _ a: @autoclosure () -> String) -> String { hasNames ? name(family, [a()]) : "" }
+    func name(_ family: String, _ a: @autoclosure () -> String, _ b: @autoclosure () -> String) -> String {
+        hasNames ? name(family, [a(), b()]) : ""
     }
+    func name(_ family: String, _ a: @autoclosure () -> String, _ b: @autoclosure () -> String, _ c: @autoclosure () -> String) -> String {
+        hasNames ? name(family, [a(), b(), c()]) : ""
+    }
+    func name(_ family: String, _ a: @autoclosure () -> String, _ b: @autoclosure () -> String, _ c: @autoclosure () -> String,
+              _ d: @autoclosure () -> String) -> String {
+        hasNames ? name(family, [a(), b(), c(), d()]) : ""
+    }
+    private func name(_ family: String, _ parts: [String]) -> String { "\(family)[\(parts.joined(separator: ","))]" }
 
     func siteID(_ s: Int) -> String { data.sites[s].region.id }
     func designID(_ s: Int, _ a: Int) -> String { data.sites[s].designs[a].design.id }
