@@ -12,6 +12,7 @@ struct BendersCut: Sendable {
 extension BendersCut {
     /// The cut from one solve at `point`.
     init(outcome: BlockProblem.Outcome, at point: [Double]) {
-        self.init(constant: outcome.objective - zip(outcome.gradient, point).reduce(0) { $0 + $1.0 * $1.1 }, gradient: outcome.gradient)
+        self.init(constant: 0, gradient: outcome.gradient)
+        constant = outcome.objective - value(at: point)
     }
 }

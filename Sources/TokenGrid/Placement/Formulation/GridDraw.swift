@@ -19,7 +19,15 @@ extension PlacementModel {
 
     /// The part of the grid draw installed new capacity takes whether busy or not: PUE × idle fraction per MW of IT.
     func idleDrawTerms(site s: Int, year y: Int) -> [(VariableID, Double)] {
-        data.sites[s].designs.indices.map { (capacity[s][$0][y], data.idleGridMWPerITMW(site: s, design: $0)) }
+        var terms: [(VariableID, Double)] = []
+        terms.reserveCapacity(data.sites[s].designs.count)
+        forEachIdleDrawTerm(site: s, year: y) { terms.append(($0, $1)) }
+        return terms
+    }
+
+    /// Visits the terms of ``idleDrawTerms(site:year:)`` in their order.
+    private func forEachIdleDrawTerm(site s: Int, year y: Int, _ body: (VariableID, Double) -> Void) {
+        for a in 0 ..< data.sites[s].designs.count { body(capacity[s][a][y], data.idleGridMWPerITMW(site: s, design: a)) }
     }
 
     /// The part of the grid draw that operation in slice `t` sets: tokens produced above idle, renewables used, and the
@@ -34,7 +42,7 @@ extension PlacementModel {
     /// Visits the terms of ``gridDrawTerms(site:year:slice:)`` in their order, without making an array (results read
     /// the draw of every site, year and slice): ``idleDrawTerms(site:year:)``, then ``operationDrawTerms(site:year:slice:)``.
     private func forEachGridDrawTerm(site s: Int, year y: Int, slice t: Int, _ body: (VariableID, Double) -> Void) {
-        for a in 0 ..< data.sites[s].designs.count { body(capacity[s][a][y], data.idleGridMWPerITMW(site: s, design: a)) }
+        forEachIdleDrawTerm(site: s, year: y, body)
         forEachOperationDrawTerm(site: s, year: y, slice: t, body)
     }
 
