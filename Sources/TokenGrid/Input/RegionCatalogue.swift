@@ -44,7 +44,7 @@ public struct RegionCatalogue: Sendable {
         let header = ["region", "country", "base", "firm MW", "peak MW", "margin now", "floor", "headroom MW", "$/MWh", "tCO2/MWh", "PUE", "IT MW max", "designs"]
         let rows = regions.map { r -> [String] in
             let g = r.grid
-            let headroom = g.firmCapacityMW.value / (1 + g.minReserveMargin.value) - g.peakLoadMW.value
+            let headroom = g.reserveFloorMW(in: g.baseYear) - g.peakLoadMW.value
             return [r.id, r.country, String(g.baseYear), NumberFormat.fixed(g.firmCapacityMW.value, 0), NumberFormat.fixed(g.peakLoadMW.value, 0),
                     NumberFormat.percent(g.reserveMarginBeforeDataCentres(in: g.baseYear)), NumberFormat.percent(g.minReserveMargin.value),
                     NumberFormat.fixed(headroom, 0), NumberFormat.fixed(g.priceUSDPerMWh.value, 1), NumberFormat.fixed(g.carbonTonnesPerMWh.value, 3),

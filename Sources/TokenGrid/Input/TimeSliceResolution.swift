@@ -27,9 +27,9 @@ enum ReserveFloorChecks {
             func peak(_ year: Int) -> Double {
                 region.backgroundPeakLoadMW(in: year, designs: designs, mix: mix) + region.existingBusyDrawMW(in: year, designs: designs, mix: mix)
             }
-            let short = scenario.plan.years.filter { grid.firmCapacityMW(in: $0) / (1 + grid.minReserveMargin.value) < peak($0) }
+            let short = scenario.plan.years.filter { grid.reserveFloorMW(in: $0) < peak($0) }
             guard let first = short.first, let root = regionRoots[region.id] else { continue }
-            let floor = grid.firmCapacityMW(in: first) / (1 + grid.minReserveMargin.value)
+            let floor = grid.reserveFloorMW(in: first)
             root["grid"]["firm_capacity_mw"].warning(
                 "\(region.id) is below its \(Int((grid.minReserveMargin.value * 100).rounded()))% reserve floor at its peak in \(first)\(short.count > 1 ? " and \(short.count - 1) later year(s)" : ""): firm capacity ÷ (1 + margin) = \(Int(floor.rounded())) MW < peak load \(Int(peak(first).rounded())) MW, so no new data-centre load fits under the floor then and its headroom value reads 0 $/MW-yr")
         }

@@ -95,6 +95,8 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         public func firmCapacityMW(in year: Int) -> Double {
             firmCapacityMW.value * pow1p(firmCapacityGrowthPerYear.value, year - baseYear)
         }
+        /// The most load the grid carries in `year` and keeps its minimum reserve margin: firm capacity ÷ (1 + margin), MW.
+        public func reserveFloorMW(in year: Int) -> Double { firmCapacityMW(in: year) / (1 + minReserveMargin.value) }
         /// Peak load in `year`, MW.
         public func peakLoadMW(in year: Int) -> Double {
             peakLoadMW.value * pow1p(peakLoadGrowthPerYear.value, year - baseYear)

@@ -24,10 +24,7 @@ extension PlacementData {
                 let grid = site.region.grid
                 return years.indices.map { y in grid.priceUSDPerMWh(in: years[y]) + carbonPrice[y] * grid.carbonTonnesPerMWh.value }
             }
-            reserveFloorMW = sites.map { site in
-                let grid = site.region.grid
-                return years.map { grid.firmCapacityMW(in: $0) / (1 + grid.minReserveMargin.value) }
-            }
+            reserveFloorMW = sites.map { site in years.map { site.region.grid.reserveFloorMW(in: $0) } }
             idleExistingMW = sites.map { site in
                 years.indices.map { y in
                     site.designs.indices.reduce(0) { $0 + site.idleGridMWPerITMW(design: $1) * site.designs[$1].existingMW[y] }

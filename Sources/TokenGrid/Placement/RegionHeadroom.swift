@@ -40,7 +40,7 @@ public struct RegionHeadroom: Sendable, Codable {
         let catalogue = ClusterDesign.byID(designs)
         // Existing clusters at full power: the most they can draw, whatever the mix.
         func existingMW(in year: Int) -> Double { region.existingDrawMW(in: year, designs: catalogue) { _ in 1 } }
-        let floorCapacity = grid.firmCapacityMW(in: year) / (1 + grid.minReserveMargin.value)
+        let floorCapacity = grid.reserveFloorMW(in: year)
         let existing = existingMW(in: year)
         let peak = region.backgroundPeakLoadMW(in: [year], baseYearExistingDrawMW: existingMW(in: grid.baseYear))[0]
         let load = region.loadFactorSeries
