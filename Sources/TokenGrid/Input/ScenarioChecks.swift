@@ -30,8 +30,15 @@ enum ScenarioChecks {
         }
         checkServedBy(scenario, zoneFields: zoneFields, regionIDs: regionIDs, regionList: regionList)
         CostAttributionReader.checkCountries(scenario, planField: planField)
-        // The projection assumes every zone is complete and consistent: only an otherwise valid plan is projected.
-        if !log.hasErrors { checkDemand(scenario, zoneFields: zoneFields) }
+        // The projection and the designs' rates assume every zone and the model mix are complete and consistent: only
+        // an otherwise valid plan is checked for them.
+        guard !log.hasErrors else { return }
+        checkDemand(scenario, zoneFields: zoneFields)
+        var ratesChecked = Set<String>()
+        for region in scenario.regions {
+            guard let root = regionRoots[region.id] else { continue }
+            checkDesignRates(scenario.plan, designs: designsByID, field: root["cluster_designs"], checked: &ratesChecked)
+        }
     }
 
     /// `peak_load_mw` is the published peak and includes the clusters in service in `base_year`, so their busy draw
@@ -44,6 +51,21 @@ enum ScenarioChecks {
         field.error("the existing clusters in service in \(grid.baseYear) (base_year) draw \(YAMLField.format(draw.rounded())) MW when busy, "
             + "not less than grid.peak_load_mw \(YAMLField.format(grid.peakLoadMW.value)) MW; peak_load_mw is the system peak with the "
             + "data centres of base_year in it, so it must exceed their draw")
+    }
+
+    /// Every hosted design's tokens per second per MW of IT, full and sustained, for the plan's model mix in each of its
+    /// years, lies within ``InputLimits/tokensPerSPerMW``: power and throughput may each be in range while their
+    /// quotient is not. Each design is reported once, where a region first hosts it (`checked` holds the designs seen).
+    private static func checkDesignRates(_ plan: Plan, designs: [String: ClusterDesign], field: YAMLField, checked: inout Set<String>) {
+        let limits = InputLimits.tokensPerSPerMW
+        for element in field.list(required: false) {
+            guard let id = element["design"].node?.scalar?.string, let design = designs[id], checked.insert(id).inserted else { continue }
+            let rates = plan.years.flatMap { [design.sustainedTokensPerSPerMW(mix: plan.modelMix, year: $0), design.tokensPerSPerMW(mix: plan.modelMix, year: $0)] }
+            guard let outside = rates.first(where: { !limits.contains($0) }) else { continue }
+            element["design"].error("cluster design \(TextQuote.quoted(id)) produces \(String(format: "%.3g", outside)) tokens/s per MW of IT for this plan's "
+                + "model mix (from its power_w_per_accelerator and its measured or derived throughput in the design catalogue); expected "
+                + "\(NumberFormat.grouped(limits.lowerBound, 0)) … \(NumberFormat.grouped(limits.upperBound, 0)) tokens/s per MW: check the throughput's unit (tokens/s per accelerator)")
+        }
     }
 
     private static func checkServedBy(_ scenario: Scenario, zoneFields: [String: YAMLField], regionIDs: Set<String>, regionList: String) {
