@@ -115,16 +115,17 @@ struct RobustnessNumberTests {
     /// a shipped design) spread the LP's coefficients over 10^14, and GLPK took 8 s to call the feasible plan
     /// infeasible. A derived throughput that low (0.001 TFLOPS) is caught the same way. The error is at the region's
     /// entry hosting the design, once per design.
-    @Test(arguments: [("output_tokens_per_s: {value: 8000", "output_tokens_per_s: {value: 1e-5", "  - {design: d2", 1, "d2, capex"),
-                      ("peak_tflops: {value: 1000", "peak_tflops: {value: 0.001", "  - {design: d1}", 0, "d1}")])
-    func implausibleTokensPerMWIsAnError(original: String, edited: String, listing: String, index: Int, value: String) throws {
+    /// (`listing` finds the region's entry, `index` is its place in `cluster_designs`, `value` starts its design id.)
+    @Test(arguments: [("d2", "output_tokens_per_s: {value: 8000", "output_tokens_per_s: {value: 1e-5", "  - {design: d2", 1, "d2, capex"),
+                      ("d1", "peak_tflops: {value: 1000", "peak_tflops: {value: 0.001", "  - {design: d1}", 0, "d1}")])
+    func implausibleTokensPerMWIsAnError(design: String, original: String, edited: String, listing: String, index: Int, value: String) throws {
         let workspace = try InputWorkspace()
         try workspace.writeDesigns(Fix.designs.edited(original, edited))
         let error = try workspace.loadError()
         let region = Fix.region("alpha")
         expectError(error, fieldPath: "cluster_designs[\(index)].design", file: workspace.regionPath("alpha"),
                     line: TestSupport.line(of: listing, in: region), column: TestSupport.column(of: value, in: region),
-                    containing: ["cluster design '\(value.prefix(2))' produces", "tokens/s per MW of IT", "expected 1,000 … 10,000,000,000 tokens/s per MW"])
+                    containing: ["cluster design '\(design)' produces", "tokens/s per MW of IT", "expected 1,000 … 10,000,000,000 tokens/s per MW"])
         #expect(error.errors.count == 1, "\(error)")
     }
 

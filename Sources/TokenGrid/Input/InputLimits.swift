@@ -35,7 +35,7 @@ public enum InputLimits {
     /// Smallest non-zero renewable capacity factor: below it the resource produces nothing the LP can resolve.
     public static let smallestNonZeroCapacityFactor = 1e-6
     /// Tokens per second that one MW of IT of a hosted cluster design may produce, at full power and sustained, for the
-    /// plan's model mix: about 1 token/s to 10 million tokens/s per kW; real accelerators lie between 10^5 and 10^9.
+    /// plan's model mix: about 1 token/s to 10 million tokens/s per kW; the shipped designs lie between 10^6 and 10^7.
     /// The placement LP holds this rate and its inverse side by side, so a rate far outside (a throughput of 1e-5
     /// tokens/s, in the wrong unit) spreads its coefficients over 10^14, and GLPK then took seconds to call a feasible
     /// plan infeasible.
